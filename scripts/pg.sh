@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Start (or stop) a throwaway PostgreSQL cluster on a loopback port, for tests and benchmarks.
+#   eval "$(scripts/pg.sh start)"   prints DATABASE_URL=... and PGROOT=... to export
+#   scripts/pg.sh stop              stops the cluster named by $PGROOT
+# PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
+set -euo pipefail
+cmd=${1:-start}
+export PGPORT=${PGPORT:-54329}
+BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+RUN=()
+if [ "$(id -u)" = 0 ]; then RUN=(runuser -u postgres --); fi
+case "$cmd" in
+  start)
+    if [ -z "$BIN" ] || [ ! -x "$BIN/initdb" ]; then
+      echo "Installing PostgreSQL…" >&2
+      apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+      BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    fi
+    PGROOT=${PGROOT:-$(mktemp -d /tmp/roadahead-pg.XXXXXX)}
+    mkdir -p "$PGROOT/data" "$PGROOT/sock"
+    if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$PGROOT"; chmod 755 "$PGROOT"; fi
+    if [ ! -s "$PGROOT/data/PG_VERSION" ]; then
+      "${RUN[@]}" "$BIN/initdb" -D "$PGROOT/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    "${RUN[@]}" "$BIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 -o \
+      "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >&2
+    echo "export PGROOT=$PGROOT"
+    echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PGPORT/roadahead"
+    ;;
+  stop)
+    "${RUN[@]}" "$BIN/pg_ctl" -D "$PGROOT/data" -m fast stop >&2 || true
+    ;;
+  *) echo "usage: scripts/pg.sh start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install everything and run the whole test suite. Extra arguments go to pytest.
+# DATABASE_URL=postgres://... runs it on PostgreSQL instead of SQLite.
+# Browser tests need Debian's chromium; as root this installs it. With ROADAHEAD_REQUIRE_BROWSER=1
+# (as in CI) a missing browser fails the run instead of skipping those tests.
+source "$(dirname "$0")/_setup.sh"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing chromium and poppler-utils for the browser and PDF tests…" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >&2
+  else
+    echo "chromium is not installed: browser tests will be skipped (apt-get install chromium)." >&2
+  fi
+fi
+set +e
+.venv/bin/python -m pytest "$@"
+status=$?
+set -e
+exit $status

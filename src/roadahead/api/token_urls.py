@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from roadahead.api import views
+
+app_name = "api_tokens"
+urlpatterns = [path("", views.token_list, name="list")]

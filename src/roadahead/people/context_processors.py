@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from roadahead.people import rules
+from roadahead.people.models import Membership
+
+
+def school(request: HttpRequest) -> dict[str, Any]:
+    current = getattr(request, "school", None)
+    membership: Membership | None = getattr(request, "membership", None)
+    context: dict[str, Any] = {"school": current, "membership": membership, "nav": []}
+    if request.user.is_authenticated:
+        context["other_schools"] = Membership.objects.filter(user=request.user, is_active=True).count() > 1
+    if current is None or membership is None:
+        return context
+    slug = current.slug
+    items = [
+        ("dashboard", _("Home"), "schools:dashboard", True),
+        ("pupils", _("Pupils"), "people:pupil_list", True),
+        ("providers", _("Providers"), "providers:list", rules.can_view_providers(membership)),
+        ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
+        ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
+        ("setup", _("School set-up"), "schools:setup", rules.can_view_school_setup(membership)),
+        ("audit", _("Audit log"), "audit:list", rules.can_manage_school(membership)),
+    ]
+    section = getattr(request, "resolver_match", None)
+    namespace = section.namespace if section else ""
+    url_name = section.url_name if section else ""
+    active_key = {
+        "schools": "setup" if url_name != "dashboard" else "dashboard",
+        "people": "staff" if url_name and url_name.startswith("staff") else "pupils",
+        "providers": "providers", "imports": "imports", "audit": "audit",
+    }.get(namespace, "")
+    context["nav"] = [
+        {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
+        for key, label, name, allowed in items if allowed
+    ]
+    return context

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from roadahead.api.urls import api
+from roadahead.core import views as core_views
+
+school_patterns = [
+    path("", include("roadahead.schools.urls")),
+    path("", include("roadahead.people.urls")),
+    path("providers/", include("roadahead.providers.urls")),
+    path("imports/", include("roadahead.imports.urls")),
+    path("audit/", include("roadahead.audit.urls")),
+    path("api-tokens/", include("roadahead.api.token_urls")),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("schools/", core_views.choose_school, name="choose_school"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("api/v1/", api.urls),
+    path("s/<slug:school_slug>/", include(school_patterns)),
+]
+
+handler404 = "roadahead.core.views.not_found"
+handler403 = "roadahead.core.views.forbidden"
+handler500 = "roadahead.core.views.server_error"
