@@ -32,11 +32,9 @@ def _scopes_off():
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(request):
-    if request.node.get_closest_marker("browser"):
-        # The live server thread reads the real clock; browser tests use real dates.
-        yield
-        return
+def _fixed_today():
+    # time_machine patches the clock process-wide, so a live server thread in browser tests sees
+    # the same day as the test that built its data.
     with time_machine.travel(dt.datetime(2026, 3, 10, 10, 0, tzinfo=dt.UTC), tick=True):
         yield
 

@@ -43,6 +43,9 @@ _WIDGET_CLASSES = {
 class GovukFormMixin:
     """Adds the GOV.UK Frontend class each widget needs, and marks fields with errors."""
 
+    # Filter forms set this to False: every filter is optional, so saying so is noise.
+    show_optional = True
+
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for bound in self:  # type: ignore[attr-defined]

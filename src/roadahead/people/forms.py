@@ -14,6 +14,7 @@ BLANK = [("", _("Any"))]
 
 
 class PupilFilterForm(Form):
+    show_optional = False
     q = forms.CharField(label=_("Name or UPN"), required=False, max_length=100)
     year = forms.ChoiceField(label=_("Year"), required=False, choices=BLANK + nc_year_choices)
     class_group = forms.TypedChoiceField(label=_("Class"), required=False, coerce=int, empty_value=None)
@@ -37,9 +38,9 @@ class PupilForm(ModelForm):
                                                 choices=NeedType.choices, widget=forms.CheckboxSelectMultiple)
     nc_year = forms.ChoiceField(label=_("NC year this academic year"), choices=nc_year_choices)
     class_group = forms.ModelChoiceField(label=_("Class this academic year"), required=False,
-                                         queryset=None)
+                                         queryset=None, empty_label=_("No class"))
     pathway = forms.ModelChoiceField(label=_("Pathway this academic year"), required=False,
-                                     queryset=None)
+                                     queryset=None, empty_label=_("No pathway"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -49,6 +50,12 @@ class PupilForm(ModelForm):
                   "looked_after", "communication_notes", "date_joined", "date_left"]
         widgets = {name: GovukDateInput() for name in
                    ("date_of_birth", "ehcp_last_review", "ehcp_next_review", "date_joined", "date_left")}
+
+    field_order = [
+        "upn", "legal_forename", "legal_surname", "preferred_forename", "preferred_surname", "date_of_birth",
+        "sex", "nc_year", "class_group", "pathway", "sen_provision", "primary_need", "secondary_needs",
+        "ehcp_last_review", "ehcp_next_review", "looked_after", "communication_notes", "date_joined", "date_left",
+    ]
 
     def __init__(self, *args: Any, class_groups: Any, pathways: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
