@@ -141,8 +141,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Listed in dependency order: an app may import only from apps above it (docs/developer/architecture.md).
 ROADAHEAD_APPS = [
     "roadahead.core",
-    "roadahead.schools",
     "roadahead.audit",
+    "roadahead.schools",
     "roadahead.people",
     "roadahead.providers",
     "roadahead.programmes",
@@ -176,6 +176,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "roadahead.people.middleware.SchoolMiddleware",
+    "roadahead.api.middleware.ApiTokenMiddleware",
 ]
 
 ROOT_URLCONF = "roadahead.urls"

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from roadahead.api.urls import api
-from roadahead.core import views as core_views
+from roadahead.people import views as people_views
 
 school_patterns = [
     path("", include("roadahead.schools.urls")),
@@ -16,8 +16,8 @@ school_patterns = [
 ]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("schools/", core_views.choose_school, name="choose_school"),
+    path("", people_views.home, name="home"),
+    path("schools/", people_views.choose_school, name="choose_school"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -10,11 +10,10 @@ from django.conf import settings
 from django.db import models
 from django_scopes import ScopedManager
 
-from roadahead.schools.models import School
-
 
 class AuditEntry(models.Model):
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    # Named by string so audit sits below schools and every app, schools included, can log.
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)

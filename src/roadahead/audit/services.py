@@ -5,12 +5,11 @@ from typing import Any
 from django.db import models
 
 from roadahead.audit.models import AuditEntry
-from roadahead.schools.models import School
 
 
 def log_action(
     *,
-    school: School | None,
+    school: models.Model | None,
     user: Any,
     action: str,
     obj: models.Model | None = None,

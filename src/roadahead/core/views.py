@@ -1,24 +1,7 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-
-from roadahead.people.selectors import memberships_for
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """Send a signed-in person to their school, or let them choose if they have several."""
-    memberships = list(memberships_for(user=request.user))
-    if len(memberships) == 1:
-        return redirect("schools:dashboard", school_slug=memberships[0].school.slug)
-    return redirect("choose_school")
-
-
-@login_required
-def choose_school(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/choose_school.html", {"memberships": memberships_for(user=request.user)})
+from django.shortcuts import render
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

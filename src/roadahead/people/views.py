@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -20,6 +21,20 @@ from roadahead.schools.selectors import academic_year_start_on, class_groups, pa
 from roadahead.schools.services import ensure_academic_year
 
 PAGE_SIZE = 50
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send a signed-in person to their school, or let them choose if they have several."""
+    memberships = list(selectors.memberships_for(user=request.user))
+    if len(memberships) == 1:
+        return redirect("schools:dashboard", school_slug=memberships[0].school.slug)
+    return redirect("choose_school")
+
+
+@login_required
+def choose_school(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/choose_school.html", {"memberships": selectors.memberships_for(user=request.user)})
 
 
 @school_view()
