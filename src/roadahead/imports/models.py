@@ -35,8 +35,12 @@ class ImportRun(TimeStampedModel):
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
+    # The first errors found (each: row, column, message); error_count counts them all.
     errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
     warnings = models.JSONField(default=list, blank=True)
+    # A few of the rows that would change, shown before confirming; cleared with `content`.
+    preview = models.JSONField(default=list, blank=True)
 
     objects = ScopedManager(school="school")
 
