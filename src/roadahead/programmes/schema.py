@@ -1,0 +1,679 @@
+"""Reading and checking a school's programme file (YAML) without touching the database.
+
+The file is composed into PyYAML nodes (never constructed as a whole), so every problem can be
+reported with the line it is on, in plain English, and a careers leader can fix the file in any
+text editor. Every problem in the file is collected before the file is refused, so one run lists
+them all. The result is a `Programme` of plain dataclasses that `services.load_programme` applies.
+
+The format is documented in docs/user/programme-file.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from roadahead.core import dates
+from roadahead.schools.enums import SchoolType, TermName
+
+# A programme file is a few hundred lines; anything far bigger is a mistake or an attack.
+MAX_BYTES = 1024 * 1024
+FORMAT_VERSION = 1
+
+SECTIONS = ("version", "school", "calendar", "phases", "destination_categories", "pathways", "class_groups")
+# Sections a later version of Road Ahead will read. Files written for that version still load
+# here: these are ignored with a warning rather than refused.
+RESERVED_SECTIONS = ("activity_types", "entitlements", "benchmarks", "skills")
+
+SCHOOL_KEYS = ("name", "slug", "urn", "type", "careers_leader", "check_provider_access",
+               "check_independent_guidance", "check_gatsby_benchmarks")
+CAREERS_LEADER_KEYS = ("name", "email", "phone")
+YEAR_KEYS = ("year", "starts", "ends", "terms")
+TERM_KEYS = ("starts", "first_half_ends", "second_half_starts", "ends")
+PHASE_KEYS = ("name", "first_year", "last_year", "description")
+DESTINATION_KEYS = ("code", "name", "nccis_code")
+PATHWAY_KEYS = ("name", "order", "vision", "in_keeping")
+CLASS_GROUP_KEYS = ("name", "academic_year", "phase")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+NCCIS_RE = re.compile(r"^[0-9]{3}$")
+URN_RE = re.compile(r"^[0-9]{5,10}$")
+YEAR_LABEL_RE = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+TERM_ORDER = [TermName.AUTUMN.value, TermName.SPRING.value, TermName.SUMMER.value]
+NC_YEARS_TEXT = "N1, N2, R or 1 to 14"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with (or worth knowing about) a programme file, with its line if it has one."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+class ProgrammeInvalid(Exception):
+    """The programme file has problems; nothing was loaded."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class SchoolSpec:
+    name: str
+    slug: str | None
+    # Model field name -> value, only for keys the file gives: a key left out of the file leaves
+    # what the school already has alone.
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TermSpec:
+    name: str
+    starts_on: dt.date
+    ends_on: dt.date
+    first_half_ends_on: dt.date | None
+    second_half_starts_on: dt.date | None
+
+
+@dataclass
+class YearSpec:
+    start_year: int
+    starts_on: dt.date
+    ends_on: dt.date
+    terms: list[TermSpec]
+
+    @property
+    def label(self) -> str:
+        return dates.academic_year_label(self.start_year)
+
+
+@dataclass
+class PhaseSpec:
+    name: str
+    order: int
+    first_year: str
+    last_year: str
+    description: str
+
+
+@dataclass
+class DestinationSpec:
+    code: str
+    name: str
+    nccis_code: str
+    order: int
+
+
+@dataclass
+class PathwaySpec:
+    name: str
+    order: int
+    vision: str
+    in_keeping: list[str]
+
+
+@dataclass
+class ClassGroupSpec:
+    name: str
+    start_year: int
+    phase: str | None
+
+
+@dataclass
+class Programme:
+    school: SchoolSpec
+    years: list[YearSpec]
+    phases: list[PhaseSpec]
+    destinations: list[DestinationSpec]
+    pathways: list[PathwaySpec]
+    class_groups: list[ClassGroupSpec]
+    warnings: list[Problem]
+
+    def describe(self) -> str:
+        return (f"{len(self.years)} academic years, {len(self.phases)} phases, "
+                f"{len(self.destinations)} destination categories, {len(self.pathways)} pathways, "
+                f"{len(self.class_groups)} class groups")
+
+
+class _AliasRefused(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases.
+
+    A few lines of nested aliases expand into billions of values when constructed (the "billion
+    laughs" attack); a programme file never needs them, so they are refused while composing.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(problem="aliases (*name) are not allowed in a programme file; "
+                                        "write the value out in full", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _show(node: yaml.Node) -> str:
+    """How a value looked in the file, for messages."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a set of keys"
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class _Reader:
+    def __init__(self, loader: _Loader) -> None:
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        # Names the file defines, recorded even when the rest of their entry has problems, so one
+        # mistake is reported once rather than again at every reference to it.
+        self.year_starts: set[int] = set()
+        self.phase_names: set[str] = set()
+        self.destination_codes: set[str] = set()
+
+    # ## Reporting ##
+    def error(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(_line(node) if node is not None else None, message))
+
+    def warn(self, node: yaml.Node | None, message: str) -> None:
+        self.warnings.append(Problem(_line(node) if node is not None else None, message))
+
+    # ## Shapes ##
+    def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str], required: Iterable[str] = (),
+                reserved: Iterable[str] = ()) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node, checked for duplicates, unknown keys and missing keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} should be a set of 'key: value' lines, not {_show(node)}")
+            return None
+        allowed, reserved = list(allowed), list(reserved)
+        found: dict[str, yaml.Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"a key in {what} should be a word, not {_show(key_node)}")
+                continue
+            key = str(key_node.value)
+            if key in first_line:
+                self.error(key_node, f"'{key}' appears twice in {what} (first on line {first_line[key]})")
+                continue
+            first_line[key] = _line(key_node)
+            if key in reserved:
+                self.warn(key_node, f"'{key}' is kept for a later version of Road Ahead and was ignored")
+                continue
+            if key not in allowed:
+                self.error(key_node, f"{what} has no key '{key}'; the keys are {_join(allowed)}")
+                continue
+            found[key] = value_node
+        for key in required:
+            if key not in found and key not in first_line:
+                self.error(node, f"{what} has no '{key}'")
+        return found
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if self.is_null(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} should be a list (lines starting with '- '), not {_show(node)}")
+            return []
+        return list(node.value)
+
+    def is_null(self, node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+    def scalar(self, node: yaml.Node, what: str) -> Any:
+        """The Python value of a scalar; raises ValueError (already reported) otherwise."""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} should be a single value, not {_show(node)}")
+            raise ValueError(what)
+        if node.tag not in self.loader.yaml_constructors:
+            # Tags such as !!python/object would run code in an unsafe loader; say why they are refused.
+            self.error(node, f"{what} uses the YAML tag '{node.tag}', which a programme file may not use")
+            raise ValueError(what)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError) as exc:
+            # PyYAML reads 2024-02-30 as a timestamp and then fails to make a date of it.
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.error(node, f"{what} is '{node.value}', which is not a date; write dates as YYYY-MM-DD")
+            else:
+                self.error(node, f"{what} '{node.value}' could not be read")
+            raise ValueError(what) from exc
+
+    # ## Values ##
+    def text(self, node: yaml.Node | None, what: str, *, max_length: int, required: bool = True) -> str:
+        if node is None or self.is_null(node):
+            if required and node is not None:
+                self.error(node, f"{what} is empty")
+            return ""
+        try:
+            value = self.scalar(node, what)
+        except ValueError:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(node, f"{what} should be text, not '{node.value}'")  # type: ignore[union-attr]
+            return ""
+        # Numbers are kept as written (a URN of 100123 or an NCCIS code of 230 are text to us).
+        text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else str(value)
+        if required and not text:
+            self.error(node, f"{what} is empty")
+        if len(text) > max_length:
+            self.error(node, f"{what} is {len(text)} characters long; the most is {max_length}")
+            return text[:max_length]
+        return text
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        try:
+            value = self.scalar(node, what)
+        except ValueError:
+            return None
+        if not isinstance(value, bool):
+            self.error(node, f"{what} should be true or false, not '{node.value}'")  # type: ignore[union-attr]
+            return None
+        return value
+
+    def date(self, node: yaml.Node, what: str) -> dt.date | None:
+        try:
+            value = self.scalar(node, what)
+        except ValueError:
+            return None
+        if isinstance(value, dt.datetime):
+            self.error(node, f"{what} is '{node.value}'; give a date without a time, as YYYY-MM-DD")  # type: ignore[union-attr]
+            return None
+        if isinstance(value, dt.date):
+            return value
+        self.error(node, f"{what} is '{node.value}', which is not a date; write dates as YYYY-MM-DD")  # type: ignore[union-attr]
+        return None
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        try:
+            value = self.scalar(node, what)
+        except ValueError:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value > 32767:
+            self.error(node, f"{what} should be a whole number from 0 to 32767, not '{node.value}'")  # type: ignore[union-attr]
+            return None
+        return value
+
+    def nc_year(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} {_show(node)}, which is not an NC year ({NC_YEARS_TEXT})")
+            return None
+        code = dates.normalise_nc_year(node.value)
+        if code is None or code == "X":
+            self.error(node, f"{what} '{node.value}', which is not an NC year ({NC_YEARS_TEXT})")
+            return None
+        return code
+
+
+def parse_programme(text: str) -> Programme:
+    """Check a programme file and return what it describes, or raise ProgrammeInvalid with every problem."""
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_BYTES:
+        raise ProgrammeInvalid([Problem(None, f"The file is {size:,} bytes; a programme file may be at most "
+                                              f"{MAX_BYTES:,} bytes (1 MB).")])
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "it could not be read"
+        if not isinstance(exc, _AliasRefused):
+            problem = f"this is not valid YAML: {problem}"
+        raise ProgrammeInvalid([Problem(mark.line + 1 if mark else None, problem)]) from exc
+    except yaml.YAMLError as exc:
+        raise ProgrammeInvalid([Problem(None, f"This is not valid YAML: {exc}")]) from exc
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ProgrammeInvalid([Problem(None, "The file is empty.")])
+    reader = _Reader(loader)
+    programme = _read_root(reader, root)
+    if reader.problems or programme is None:
+        problems = sorted(reader.problems, key=lambda p: (p.line or 0))
+        raise ProgrammeInvalid(problems)
+    programme.warnings = reader.warnings
+    return programme
+
+
+def _read_root(r: _Reader, root: yaml.Node) -> Programme | None:
+    top = r.mapping(root, "the programme file", SECTIONS, required=("school",), reserved=RESERVED_SECTIONS)
+    if top is None:
+        return None
+    if "version" in top:
+        version = r.integer(top["version"], "version")
+        if version is not None and version != FORMAT_VERSION:
+            r.error(top["version"], f"version {version} is not one this Road Ahead reads; "
+                                    f"use version: {FORMAT_VERSION}")
+    school = _read_school(r, top["school"]) if "school" in top else None
+    years = _read_calendar(r, top["calendar"]) if "calendar" in top else []
+    phases = _read_phases(r, top["phases"]) if "phases" in top else []
+    destinations = _read_destinations(r, top["destination_categories"]) if "destination_categories" in top else []
+    pathways = _read_pathways(r, top["pathways"], r.destination_codes) if "pathways" in top else []
+    class_groups = (_read_class_groups(r, top["class_groups"], r.year_starts, r.phase_names)
+                    if "class_groups" in top else [])
+    if school is None:
+        return None
+    return Programme(school, years, phases, destinations, pathways, class_groups, [])
+
+
+# ## school ########################################################################################
+
+def _read_school(r: _Reader, node: yaml.Node) -> SchoolSpec | None:  # noqa: PLR0912 (one branch per key)
+    keys = r.mapping(node, "school", SCHOOL_KEYS, required=("name",))
+    if keys is None:
+        return None
+    name = r.text(keys.get("name"), "the school's name", max_length=200)
+    spec = SchoolSpec(name=name, slug=None)
+    spec.values["name"] = name
+    if "slug" in keys:
+        slug = r.text(keys["slug"], "the school's slug", max_length=60)
+        if slug and not SLUG_RE.match(slug):
+            r.error(keys["slug"], f"the school's slug '{slug}' should be lower-case letters, digits and hyphens "
+                                  "(for example: parkside)")
+        spec.slug = slug or None
+    if "urn" in keys:
+        urn = r.text(keys["urn"], "the school's URN", max_length=10, required=False)
+        if urn and not URN_RE.match(urn):
+            r.error(keys["urn"], f"the school's URN '{urn}' should be the DfE's number for the school, "
+                                 "digits only (for example: 103870)")
+        spec.values["urn"] = urn
+    if "type" in keys:
+        school_type = r.text(keys["type"], "the school's type", max_length=40)
+        if school_type and school_type not in SchoolType.values:
+            r.error(keys["type"], f"the school's type '{school_type}' is not one Road Ahead knows; "
+                                  f"use {_join(SchoolType.values)}")
+        else:
+            spec.values["school_type"] = school_type
+    if "careers_leader" in keys:
+        leader = r.mapping(keys["careers_leader"], "careers_leader", CAREERS_LEADER_KEYS) or {}
+        if "name" in leader:
+            spec.values["careers_leader_name"] = r.text(leader["name"], "the careers leader's name", max_length=200,
+                                                        required=False)
+        if "email" in leader:
+            email = r.text(leader["email"], "the careers leader's email", max_length=254, required=False)
+            try:
+                if email:
+                    validate_email(email)
+            except ValidationError:
+                r.error(leader["email"], f"the careers leader's email '{email}' is not an email address")
+            spec.values["careers_leader_email"] = email
+        if "phone" in leader:
+            spec.values["careers_leader_phone"] = r.text(leader["phone"], "the careers leader's phone",
+                                                         max_length=40, required=False)
+    for key in ("check_provider_access", "check_independent_guidance", "check_gatsby_benchmarks"):
+        if key in keys:
+            value = r.boolean(keys[key], key)
+            if value is not None:
+                spec.values[key] = value
+                school_type = spec.values.get("school_type")
+                if not value and school_type and SchoolType(school_type).bound_by_statutory_guidance:
+                    r.warn(keys[key], f"{key} is off, but a {SchoolType(school_type).label.lower()} is "
+                                      "bound by the statutory careers guidance")
+    return spec
+
+
+# ## calendar ######################################################################################
+
+def _read_year_label(r: _Reader, node: yaml.Node) -> int | None:
+    if isinstance(node, yaml.ScalarNode):
+        value = str(node.value).strip()
+        if value.isdigit() and len(value) == 4:
+            return int(value)
+        match = YEAR_LABEL_RE.match(value)
+        if match:
+            start, end = int(match[1]), match[2]
+            if end == str(start + 1)[-len(end):]:
+                return start
+    r.error(node, f"academic year '{_show(node)}' should be written like 2024/25")
+    return None
+
+
+def _read_calendar(r: _Reader, node: yaml.Node) -> list[YearSpec]:
+    years: list[YearSpec] = []
+    seen: dict[int, int] = {}
+    year_nodes: list[yaml.Node] = []
+    for item in r.sequence(node, "calendar"):
+        keys = r.mapping(item, "an academic year in the calendar", YEAR_KEYS, required=("year",))
+        if not keys or "year" not in keys:
+            continue
+        start_year = _read_year_label(r, keys["year"])
+        if start_year is None:
+            continue
+        label = dates.academic_year_label(start_year)
+        if start_year in seen:
+            r.error(keys["year"], f"academic year {label} is in the calendar twice (first on line {seen[start_year]})")
+            continue
+        seen[start_year] = _line(keys["year"])
+        r.year_starts.add(start_year)
+        default_start, default_end = dates.academic_year_bounds(start_year)
+        starts = r.date(keys["starts"], f"the first day of {label}") if "starts" in keys else default_start
+        ends = r.date(keys["ends"], f"the last day of {label}") if "ends" in keys else default_end
+        if starts is None or ends is None:
+            continue
+        if starts.year != start_year:
+            r.error(keys["starts"], f"academic year {label} starts on {starts}, which is not in {start_year}")
+            continue
+        if ends.year != start_year + 1:
+            r.error(keys["ends"], f"academic year {label} ends on {ends}, which is not in {start_year + 1}")
+            continue
+        year = YearSpec(start_year, starts, ends, [])
+        if "terms" in keys:
+            year.terms = _read_terms(r, keys["terms"], year)
+        years.append(year)
+        year_nodes.append(item)
+    # Two academic years may not share a day: every date must belong to one year.
+    ordered = sorted(zip(years, year_nodes, strict=True), key=lambda pair: pair[0].start_year)
+    for (before, _), (after, after_node) in itertools.pairwise(ordered):
+        if after.starts_on <= before.ends_on:
+            r.error(after_node, f"academic year {after.label} starts on {after.starts_on}, before "
+                                f"{before.label} ends ({before.ends_on})")
+    return sorted(years, key=lambda y: y.start_year)
+
+
+def _read_terms(r: _Reader, node: yaml.Node, year: YearSpec) -> list[TermSpec]:  # noqa: PLR0912 (one per check)
+    keys = r.mapping(node, f"the terms of {year.label}", TERM_ORDER)
+    if not keys:
+        return []
+    terms: list[tuple[TermSpec, yaml.Node]] = []
+    for name in TERM_ORDER:
+        if name not in keys:
+            continue
+        where = f"the {name} term of {year.label}"
+        term_keys = r.mapping(keys[name], where, TERM_KEYS, required=("starts", "ends"))
+        if not term_keys or "starts" not in term_keys or "ends" not in term_keys:
+            continue
+        starts = r.date(term_keys["starts"], f"the first day of {where}")
+        ends = r.date(term_keys["ends"], f"the last day of {where}")
+        half_end = (r.date(term_keys["first_half_ends"], f"the last day of the first half of {where}")
+                    if "first_half_ends" in term_keys else None)
+        half_start = (r.date(term_keys["second_half_starts"], f"the first day of the second half of {where}")
+                      if "second_half_starts" in term_keys else None)
+        if starts is None or ends is None:
+            continue
+        if starts >= ends:
+            r.error(term_keys["ends"], f"{where} ends on {ends}, which is not after it starts ({starts})")
+            continue
+        if starts < year.starts_on:
+            r.error(term_keys["starts"], f"{where} starts on {starts}, before the academic year starts "
+                                         f"({year.starts_on})")
+            continue
+        if ends > year.ends_on:
+            r.error(term_keys["ends"], f"{where} ends on {ends}, after the academic year ends ({year.ends_on})")
+            continue
+        given = [key for key in ("first_half_ends", "second_half_starts") if key in term_keys]
+        if len(given) == 1:
+            other = "second_half_starts" if given[0] == "first_half_ends" else "first_half_ends"
+            r.error(term_keys[given[0]], f"{where} gives {given[0]} but not {other}; "
+                                         "give both half-term dates, or neither")
+            continue
+        if len(given) == 2:
+            if half_end is None or half_start is None:
+                continue
+            if not (starts < half_end < half_start < ends):
+                r.error(term_keys["first_half_ends"],
+                        f"the half-term break of {where} ({half_end} to {half_start}) is not inside the term "
+                        f"({starts} to {ends})")
+                continue
+        terms.append((TermSpec(name, starts, ends, half_end, half_start), keys[name]))
+    for (before, _), (after, after_node) in itertools.pairwise(terms):
+        if after.starts_on <= before.ends_on:
+            r.error(after_node, f"the {after.name} term of {year.label} starts on {after.starts_on}, before the "
+                                f"{before.name} term ends ({before.ends_on})")
+    return [term for term, _ in terms]
+
+
+# ## phases, destinations, pathways, class groups ##################################################
+
+def _unique(r: _Reader, node: yaml.Node, value: str, seen: dict[str, int], message: Callable[[int], str]) -> bool:
+    """Record `value` as seen; report and return False if it was seen before (ignoring case)."""
+    folded = value.casefold()
+    if folded in seen:
+        r.error(node, message(seen[folded]))
+        return False
+    seen[folded] = _line(node)
+    return True
+
+
+def _read_phases(r: _Reader, node: yaml.Node) -> list[PhaseSpec]:
+    phases: list[PhaseSpec] = []
+    seen: dict[str, int] = {}
+    for order, item in enumerate(r.sequence(node, "phases"), start=1):
+        keys = r.mapping(item, "a phase", PHASE_KEYS, required=("name", "first_year", "last_year"))
+        if not keys or "name" not in keys:
+            continue
+        name = r.text(keys["name"], "a phase's name", max_length=100)
+        if not name or not _unique(r, keys["name"], name, seen,
+                                   lambda first, name=name: f"there are two phases called '{name}' "
+                                                            f"(the first on line {first})"):
+            continue
+        r.phase_names.add(name)
+        first = r.nc_year(keys["first_year"], f"phase '{name}' has first_year") if "first_year" in keys else None
+        last = r.nc_year(keys["last_year"], f"phase '{name}' has last_year") if "last_year" in keys else None
+        description = r.text(keys.get("description"), f"the description of phase '{name}'", max_length=5000,
+                             required=False)
+        if first is None or last is None:
+            continue
+        if (dates.nc_year_ordinal(first) or 0) > (dates.nc_year_ordinal(last) or 0):
+            r.error(keys["last_year"], f"phase '{name}' ends at {dates.nc_year_label(last)}, before it starts "
+                                       f"({dates.nc_year_label(first)})")
+            continue
+        phases.append(PhaseSpec(name, order, first, last, description))
+    return phases
+
+
+def _read_destinations(r: _Reader, node: yaml.Node) -> list[DestinationSpec]:
+    destinations: list[DestinationSpec] = []
+    codes: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for order, item in enumerate(r.sequence(node, "destination_categories"), start=1):
+        keys = r.mapping(item, "a destination category", DESTINATION_KEYS, required=("code", "name"))
+        if not keys or "code" not in keys or "name" not in keys:
+            continue
+        code = r.text(keys["code"], "a destination category's code", max_length=60)
+        name = r.text(keys["name"], f"the name of destination category '{code}'", max_length=200)
+        if not code or not name:
+            continue
+        if not CODE_RE.match(code):
+            r.error(keys["code"], f"destination category code '{code}' should be lower-case letters, digits and "
+                                  "hyphens (for example: specialist-college)")
+            continue
+        if not _unique(r, keys["code"], code, codes,
+                       lambda first, code=code: f"there are two destination categories with the code '{code}' "
+                                                f"(the first on line {first})"):
+            continue
+        r.destination_codes.add(code)
+        if not _unique(r, keys["name"], name, names,
+                       lambda first, name=name: f"there are two destination categories called '{name}' "
+                                                f"(the first on line {first})"):
+            continue
+        nccis = r.text(keys.get("nccis_code"), f"the NCCIS code of '{code}'", max_length=3, required=False)
+        if nccis and not NCCIS_RE.match(nccis):
+            r.error(keys["nccis_code"], f"the NCCIS code of '{code}' is '{nccis}'; NCCIS codes are three digits "
+                                        "(for example: 230)")
+            continue
+        destinations.append(DestinationSpec(code, name, nccis, order))
+    return destinations
+
+
+def _read_pathways(r: _Reader, node: yaml.Node, codes: set[str]) -> list[PathwaySpec]:
+    pathways: list[PathwaySpec] = []
+    seen: dict[str, int] = {}
+    for position, item in enumerate(r.sequence(node, "pathways"), start=1):
+        keys = r.mapping(item, "a pathway", PATHWAY_KEYS, required=("name",))
+        if not keys or "name" not in keys:
+            continue
+        name = r.text(keys["name"], "a pathway's name", max_length=100)
+        if not name or not _unique(r, keys["name"], name, seen,
+                                   lambda first, name=name: f"there are two pathways called '{name}' "
+                                                            f"(the first on line {first})"):
+            continue
+        order = r.integer(keys["order"], f"the order of pathway '{name}'") if "order" in keys else position
+        vision = r.text(keys.get("vision"), f"the vision of pathway '{name}'", max_length=5000, required=False)
+        in_keeping: list[str] = []
+        for code_node in r.sequence(keys["in_keeping"], f"in_keeping of pathway '{name}'") if "in_keeping" in keys \
+                else []:
+            code = r.text(code_node, f"a destination in in_keeping of pathway '{name}'", max_length=60)
+            if not code:
+                continue
+            if code not in codes:
+                r.error(code_node, f"pathway '{name}' lists '{code}' in in_keeping, but there is no destination "
+                                   "category with that code in destination_categories")
+            elif code not in in_keeping:
+                in_keeping.append(code)
+        pathways.append(PathwaySpec(name, order if order is not None else position, vision, in_keeping))
+    return pathways
+
+
+def _read_class_groups(r: _Reader, node: yaml.Node, years: set[int], phases: set[str]) -> list[ClassGroupSpec]:
+    groups: list[ClassGroupSpec] = []
+    seen: dict[str, int] = {}
+    for item in r.sequence(node, "class_groups"):
+        keys = r.mapping(item, "a class group", CLASS_GROUP_KEYS, required=("name", "academic_year"))
+        if not keys or "name" not in keys or "academic_year" not in keys:
+            continue
+        name = r.text(keys["name"], "a class group's name", max_length=100)
+        start_year = _read_year_label(r, keys["academic_year"])
+        if not name or start_year is None:
+            continue
+        label = dates.academic_year_label(start_year)
+        if start_year not in years:
+            r.error(keys["academic_year"], f"class group '{name}' is in academic year {label}, which is not in "
+                                           "the calendar")
+            continue
+        if not _unique(r, keys["name"], f"{start_year} {name}", seen,
+                       lambda first, name=name, label=label: f"there are two class groups called '{name}' in "
+                                                             f"{label} (the first on line {first})"):
+            continue
+        phase = None
+        if "phase" in keys and not r.is_null(keys["phase"]):
+            phase = r.text(keys["phase"], f"the phase of class group '{name}'", max_length=100)
+            if phase and phase not in phases:
+                r.error(keys["phase"], f"class group '{name}' is in phase '{phase}', which is not one of the phases "
+                                       "in this file")
+                continue
+        groups.append(ClassGroupSpec(name, start_year, phase or None))
+    return groups
