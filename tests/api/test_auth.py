@@ -127,6 +127,16 @@ def test_interactive_docs_are_not_served(world):
     assert ApiClient(token_for(world.careers_leader)).get("/docs").status_code == 404
 
 
+def test_unknown_address_or_wrong_method_answers_json(world, api_as):
+    api = api_as("careers_leader")
+    missing = api.get("/nothing-here")
+    assert (missing.status_code, missing.json()) == (404, {"detail": "Not Found"})
+    wrong = api.client.delete(f"/api/v1/pupils/{world.pupils[0].pk}", headers=api._headers())
+    assert wrong.status_code == 405
+    assert wrong.json() == {"detail": "Method Not Allowed"}
+    assert "PATCH" in wrong["Allow"]
+
+
 def test_unknown_api_address_without_token_is_401_not_a_map_of_the_api(world):
     assert ApiClient(None).get("/nothing-here").status_code == 401
 

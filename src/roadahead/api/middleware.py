@@ -59,6 +59,13 @@ class ApiTokenMiddleware:
         request.api_token = auth.token  # type: ignore[attr-defined]
         with scope(school=school), timezone.override(zoneinfo.ZoneInfo(school.timezone)):
             response = self.get_response(request)
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith("application/json"):
+            # An unknown address (Django's HTML 404 page) or a wrong method (ninja's plain-text
+            # 405): a program reading the API gets JSON for those too.
+            allow = response.get("Allow")
+            response = JsonResponse({"detail": response.reason_phrase}, status=response.status_code)
+            if allow:
+                response["Allow"] = allow
         # Pupil records must not be kept by browsers or shared caches.
         patch_cache_control(response, no_store=True)
         return response
