@@ -12,6 +12,7 @@ from roadahead.providers.services import PROVIDER_FIELDS
 
 
 class ProviderFilterForm(Form):
+    show_optional = False
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         help_text=_("Name, town, postcode, contact or what they offer."))
     kind = forms.ChoiceField(label=_("Kind of provider"), required=False,
