@@ -5,4 +5,10 @@ from django.urls import path
 from roadahead.imports import views
 
 app_name = "imports"
-urlpatterns = [path("", views.imports_list, name="list")]
+urlpatterns = [
+    path("", views.imports_list, name="list"),
+    path("pupils/", views.upload, name="upload"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/cancel/", views.cancel, name="cancel"),
+]

@@ -1,14 +1,78 @@
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
-from roadahead.imports.models import ImportRun
+from roadahead.imports import selectors, services
+from roadahead.imports.forms import PupilUploadForm
+from roadahead.imports.models import ImportStatus
+from roadahead.imports.parsers import MAX_ROWS, describe_size, max_upload_bytes
+from roadahead.imports.services import MAX_ERRORS_SHOWN
 from roadahead.people import rules
 from roadahead.people.decorators import school_view
 
 
 @school_view(rules.can_manage_school)
 def imports_list(request: HttpRequest) -> HttpResponse:
-    runs = ImportRun.objects.filter(school=request.school).select_related("created_by")[:50]  # type: ignore[attr-defined]
+    runs = selectors.import_runs(school=request.school)[:50]  # type: ignore[attr-defined]
     return render(request, "imports/list.html", {"runs": runs})
+
+
+@school_view(rules.can_manage_school)
+def upload(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    form = PupilUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        run = services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
+                                    content=file.read(), today=timezone.localdate())
+        return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
+    return render(request, "imports/upload.html", {
+        "form": form, "max_size": describe_size(max_upload_bytes()), "max_rows": f"{MAX_ROWS:,}"})
+
+
+@school_view(rules.can_manage_school)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.import_run(school=request.school, pk=pk)  # type: ignore[attr-defined]
+    return render(request, "imports/detail.html", {
+        "run": run, "total": run.created_count + run.updated_count + run.unchanged_count,
+        "hidden_errors": max(run.error_count - len(run.errors), 0), "max_errors": MAX_ERRORS_SHOWN,
+        "statuses": ImportStatus})
+
+
+@school_view(rules.can_manage_school)
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    run = selectors.import_run(school=school, pk=pk)
+    try:
+        run = services.confirm_import(run=run, by=request.user, today=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
+    if run.status == ImportStatus.DONE:
+        total = run.created_count + run.updated_count + run.unchanged_count
+        messages.success(request, ngettext(
+            "Imported %(total)d pupil: %(new)d new, %(updated)d updated, %(unchanged)d unchanged.",
+            "Imported %(total)d pupils: %(new)d new, %(updated)d updated, %(unchanged)d unchanged.", total)
+            % {"total": total, "new": run.created_count, "updated": run.updated_count,
+               "unchanged": run.unchanged_count})
+    else:
+        messages.error(request, _("Pupils' records changed since the file was checked, and the file now has "
+                                  "problems. Nothing was imported."))
+    return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
+
+
+@school_view(rules.can_manage_school)
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    services.cancel_import(run=selectors.import_run(school=school, pk=pk), by=request.user)
+    messages.success(request, _("The import was cancelled and the uploaded file discarded."))
+    return redirect("imports:list", school_slug=school.slug)
