@@ -116,7 +116,7 @@ def test_openapi_document_is_public_valid_json_listing_every_path(client, world)
     document = json.loads(response.content)
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == {
-        "/api/v1/me", "/api/v1/pupils", "/api/v1/pupils/{pupil_id}", "/api/v1/providers",
+        "/api/v1/me", "/api/v1/pupils", "/api/v1/pupils/search", "/api/v1/pupils/{pupil_id}", "/api/v1/providers",
         "/api/v1/providers/{provider_id}"}
     assert document["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
     assert set(document["paths"]["/api/v1/pupils/{pupil_id}"]) == {"get", "patch"}

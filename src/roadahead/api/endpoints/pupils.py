@@ -112,12 +112,7 @@ def _enrol(pupil: Pupil, values: dict[str, Any]) -> bool:
     return changed
 
 
-@router.get("/pupils", response={200: PupilPage, 422: ValidationProblems}, by_alias=True,
-            summary="List the pupils you may see")
-def list_pupils(request: HttpRequest, filters: Query[PupilQuery]) -> dict[str, Any]:
-    """Careers leaders and senior leaders see every pupil; class staff the pupils in their classes
-    this academic year; careers advisers the pupils assigned to them. Pupils who have left are
-    listed only with `status=left` or `status=all`."""
+def _list(request: HttpRequest, filters: PupilQuery) -> dict[str, Any]:
     membership = membership_of(request)
     today = timezone.localdate()
     found = selectors.pupil_list(membership=membership, day=today, filters=selectors.PupilFilters(
@@ -129,6 +124,24 @@ def list_pupils(request: HttpRequest, filters: Query[PupilQuery]) -> dict[str, A
                data={"count": len(page.items), "api_token": request.api_token.pk})  # type: ignore[attr-defined]
     return {**page.__dict__,
             "items": [pupil_out(p, selectors.current_enrolment(p), year_label=year_label) for p in page.items]}
+
+
+@router.get("/pupils", response={200: PupilPage, 422: ValidationProblems}, by_alias=True,
+            summary="List the pupils you may see")
+def list_pupils(request: HttpRequest, filters: Query[PupilQuery]) -> dict[str, Any]:
+    """Careers leaders and senior leaders see every pupil; class staff the pupils in their classes
+    this academic year; careers advisers the pupils assigned to them. Pupils who have left are
+    listed only with `status=left` or `status=all`. To search by name or UPN without putting them
+    in the address (and so in server logs), use `POST /pupils/search`."""
+    return _list(request, filters)
+
+
+@router.post("/pupils/search", response={200: PupilPage, 422: ValidationProblems}, by_alias=True,
+             summary="List the pupils you may see, with the filters in the body")
+def search_pupils(request: HttpRequest, filters: PupilQuery) -> dict[str, Any]:
+    """The same as `GET /pupils`, with the filters sent as JSON so that names and UPNs stay out
+    of addresses. It only reads, so read-only tokens may use it."""
+    return _list(request, filters)
 
 
 @router.get("/pupils/{pupil_id}", response={200: PupilOut, 404: Message}, by_alias=True, summary="One pupil")
