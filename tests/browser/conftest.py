@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 
 import pytest
 
@@ -33,20 +32,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+# One Playwright and one Chromium for the whole run. Test modules outside tests/browser import
+# these fixtures, which makes each of them a separate session fixture; a second sync_playwright()
+# in the same thread fails, so every copy shares the instance started first.
+_shared: dict[str, object] = {}
+
+
+def _stop_shared() -> None:
+    if "chromium" in _shared:
+        _shared.pop("chromium").close()  # type: ignore[attr-defined]
+        _shared.pop("playwright").stop()  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser(request: pytest.FixtureRequest) -> object:
     path = chromium_path()
     if path is None:
         message = "Chromium is not installed (apt-get install chromium)"
         if os.environ.get("ROADAHEAD_REQUIRE_BROWSER") == "1":
             pytest.fail(message + " and ROADAHEAD_REQUIRE_BROWSER=1")
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    if "chromium" not in _shared:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        _shared["playwright"] = playwright = sync_playwright().start()
+        _shared["chromium"] = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        request.session.config.add_cleanup(_stop_shared)
+    return _shared["chromium"]
 
 
 @pytest.fixture

@@ -1,0 +1,48 @@
+"""The provider directory in a real browser, checked with axe-core (WCAG 2.2 AA) on every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests import factories
+from tests.browser.conftest import axe, browser, page, sign_in  # noqa: F401 (fixtures)
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+
+def test_class_teacher_adds_a_provider_then_finds_it_by_filter(page, axe, world):  # noqa: F811
+    factories.ProviderFactory(school=world.school, name="Corner Cafe", town="York")
+    sign_in(page, world.class_teacher.user.email, PASSWORD)
+    page.wait_for_url(re.compile(r"/s/oakfield/$"))
+    page.goto("/s/oakfield/providers/")
+    assert page.get_by_role("status").inner_text() == "1 provider"
+    axe(page)
+
+    page.get_by_role("link", name="Add a provider").click()
+    axe(page)
+    page.get_by_role("button", name="Save").click()  # nothing filled in: the errors are explained
+    assert "There is a problem" in page.content()
+    axe(page)
+
+    page.get_by_label("Name", exact=True).fill("Greenway Garden Centre")
+    page.get_by_label("Employer", exact=True).check()
+    page.get_by_label("hosts SEND placements or visits").check()
+    page.get_by_label("Has hosted with support").check()
+    page.get_by_label("Adjustments they make").fill("Visual instructions and a quiet room")
+    page.get_by_label("Town").fill("Leeds")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Greenway Garden Centre"
+    assert "Visual instructions and a quiet room" in page.content()
+    axe(page)
+
+    page.get_by_role("link", name="Providers", exact=True).first.click()
+    page.get_by_label("SEND placements").select_option(label="Hosts SEND placements")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"send=yes"))
+    assert page.get_by_role("status").inner_text() == "1 provider"
+    assert page.locator("tbody tr").count() == 1
+    axe(page)
+    assert page.console_errors == []

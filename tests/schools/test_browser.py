@@ -1,0 +1,57 @@
+"""School set-up in a real browser, checked with axe-core (WCAG 2.2 AA) on every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import axe, browser, page, sign_in  # noqa: F401 (fixtures)
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+
+def test_careers_leader_edits_school_and_adds_a_term(page, axe, world):  # noqa: F811
+    sign_in(page, world.careers_leader.user.email, PASSWORD)
+    page.wait_for_url(re.compile(r"/s/oakfield/$"))
+    page.get_by_role("link", name="School set-up").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "School set-up"
+    axe(page)
+
+    page.get_by_role("link", name="Change school details and statutory checks").click()
+    hint = page.locator("#not-bound-hint")
+    assert not hint.is_visible()
+    page.get_by_label("Independent special school").check()
+    assert hint.is_visible()  # shown as soon as the type is picked, before saving
+    axe(page)
+    page.get_by_label("check provider access (PAL)").uncheck()
+    page.get_by_role("button", name="Save").click()
+    assert "The school's details are saved." in page.content()
+    axe(page)
+
+    page.get_by_role("link", name="Add a term to 2025/26").click()
+    page.get_by_label("Spring").check()
+    page.get_by_label("First day", exact=True).fill("05/01/2026")
+    page.get_by_label("Last day", exact=True).fill("27/03/2026")
+    page.get_by_role("button", name="Save").click()
+    assert "The term is added." in page.content()
+    assert "No half-term break recorded" in page.content()
+    axe(page)
+
+    page.get_by_role("link", name="Add a phase").click()
+    page.get_by_label("Name").fill("Upper")
+    page.get_by_label("First NC year").select_option(label="Year 11")
+    page.get_by_label("Last NC year").select_option(label="Year 9")
+    page.get_by_role("button", name="Save").click()
+    assert "The first year of a phase must come before its last year." in page.content()
+    axe(page)
+    assert page.console_errors == []
+
+
+def test_governor_reads_setup_without_change_links(page, axe, world):  # noqa: F811
+    sign_in(page, world.leader.user.email, PASSWORD)
+    page.wait_for_url(re.compile(r"/s/oakfield/$"))
+    page.goto("/s/oakfield/set-up/")
+    assert page.get_by_role("link", name=re.compile("^Change")).count() == 0
+    axe(page)
