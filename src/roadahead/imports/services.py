@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -148,7 +149,8 @@ def load_state(*, school: School, today: dt.date, lock: bool = False) -> SchoolS
     for pupil_id, need in (PupilNeed.objects.filter(school=school).order_by("pupil_id", "rank")
                            .values_list("pupil_id", "need")):
         needs.setdefault(pupil_id, []).append(need)
-    enrolments = ({e.pupil_id: e for e in Enrolment.objects.filter(school=school, academic_year=year)}
+    enrolments = ({e.pupil_id: e for e in Enrolment.objects.filter(school=school, academic_year=year)
+                   .select_related("class_group", "pathway")}
                   if year else {})
     classes = ({c.name.casefold(): c for c in ClassGroup.objects.filter(school=school, academic_year=year)}
                if year else {})
@@ -397,7 +399,7 @@ def _write(*, school: School, result: ImportResult, state: SchoolState) -> None:
             planned.pupil.version += 1
             planned.pupil.updated_at = now
         names = sorted({n for p in changed for n in p.changed if n in PUPIL_KEYS})
-        Pupil.objects.bulk_update([p.pupil for p in changed], [*names, "version", "updated_at"], batch_size=500)
+        _update_rows(Pupil, [p.pupil for p in changed], [*names, "version", "updated_at"])
 
     replaced = [p.pupil.pk for p in result.planned if p.needs_changed and p.action == "updated"]
     for start in range(0, len(replaced), 5000):
@@ -418,7 +420,29 @@ def _write(*, school: School, result: ImportResult, state: SchoolState) -> None:
         enrolment.clean_fields(exclude=["school", "pupil", "academic_year", "class_group", "pathway"])
         (to_update if enrolment.pk else to_create).append(enrolment)
     Enrolment.objects.bulk_create(to_create)
-    Enrolment.objects.bulk_update(to_update, ["nc_year", "class_group", "pathway"], batch_size=500)
+    _update_rows(Enrolment, to_update, ["nc_year", "class_group", "pathway"])
+
+
+def _update_rows(model: type[Model], objects: list[Model], names: list[str]) -> None:
+    """Save the named fields of many rows in one executemany call.
+
+    Django's bulk_update builds one CASE expression per field over each batch, which takes tens
+    of seconds for 10,000 pupils on SQLite; a prepared UPDATE run once per row by the driver takes
+    a fraction of a second, and is still a single round of queries whatever the number of rows.
+    Every object was validated and belongs to the school; the WHERE clause repeats the school.
+    """
+    if not objects:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
+    where = f"{quote('id')} = %s AND {quote('school_id')} = %s"
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608
+    params = [[*(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields),  # type: ignore[union-attr]
+               obj.pk, obj.school_id]  # type: ignore[attr-defined]
+              for obj in objects]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _run_from(result: ImportResult, *, school: School, by: Any, file_name: str) -> ImportRun:

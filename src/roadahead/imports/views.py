@@ -27,8 +27,9 @@ def imports_list(request: HttpRequest) -> HttpResponse:
 @school_view(rules.can_manage_school)
 def upload(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
-    form = PupilUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST: a post with no file at all must still say "Choose a file".
+    form = PupilUploadForm(request.POST, request.FILES) if request.method == "POST" else PupilUploadForm()
+    if form.is_bound and form.is_valid():
         file = form.cleaned_data["file"]
         run = services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
                                     content=file.read(), today=timezone.localdate())
