@@ -174,3 +174,13 @@ def test_needs_given_as_full_names_and_other_needs_list(school):
     run = run_import(school, make_csv(rows, headers))
     assert run.status == ImportStatus.DONE, run.errors
     assert needs_of(Pupil.objects.get(school=school, upn=upn(1))) == ["ASD", "SLCN", "HI", "VI"]
+
+
+@pytest.mark.parametrize("name", ["pupils-example.csv", "pupils-example.xlsx", "ctf-example.xml"])
+def test_documented_example_files_import(school, name):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "docs" / "examples" / "pupils" / name
+    run = run_import(school, path.read_bytes(), file_name=name)
+    assert run.status == ImportStatus.DONE, run.errors
+    assert run.created_count == (2 if name.endswith(".xml") else 5)
