@@ -15,6 +15,8 @@ from roadahead.people.models import Membership, Pupil
 from roadahead.schools.models import ClassGroup, School
 from tests import factories
 
+pytest_plugins = ["tests.browser_support"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # beside one unless told this is deliberate (it is: the test thread never awaits the ORM).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import sign_in
+from tests.browser_support import sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,4 +1,8 @@
-"""Browser tests: Debian's Chromium driven by Playwright, with axe-core on every page visited.
+"""Browser test fixtures (a pytest plugin loaded by tests/conftest.py): `browser`, `page`, `axe`.
+
+Debian's Chromium driven by Playwright, with axe-core on every page visited. Test modules use the
+fixtures by name and must not import them: an imported fixture becomes a second session-wide
+browser, and two Playwright instances cannot share the test thread.
 
 Chromium is the system one (`/usr/bin/chromium`), never a downloaded build. Without it the tests
 are skipped, unless ROADAHEAD_REQUIRE_BROWSER=1 (as in CI), when they fail.
@@ -28,7 +32,7 @@ def chromium_path() -> str | None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+        if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
