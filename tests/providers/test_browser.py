@@ -7,13 +7,13 @@ import re
 import pytest
 
 from tests import factories
-from tests.browser.conftest import axe, browser, page, sign_in  # noqa: F401 (fixtures)
+from tests.browser_support import sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
-def test_class_teacher_adds_a_provider_then_finds_it_by_filter(page, axe, world):  # noqa: F811
+def test_class_teacher_adds_a_provider_then_finds_it_by_filter(page, axe, world):
     factories.ProviderFactory(school=world.school, name="Corner Cafe", town="York")
     sign_in(page, world.class_teacher.user.email, PASSWORD)
     page.wait_for_url(re.compile(r"/s/oakfield/$"))

@@ -6,13 +6,13 @@ import re
 
 import pytest
 
-from tests.browser.conftest import axe, browser, page, sign_in  # noqa: F401 (fixtures)
+from tests.browser_support import sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
-def test_careers_leader_edits_school_and_adds_a_term(page, axe, world):  # noqa: F811
+def test_careers_leader_edits_school_and_adds_a_term(page, axe, world):
     sign_in(page, world.careers_leader.user.email, PASSWORD)
     page.wait_for_url(re.compile(r"/s/oakfield/$"))
     page.get_by_role("link", name="School set-up").first.click()
@@ -49,7 +49,7 @@ def test_careers_leader_edits_school_and_adds_a_term(page, axe, world):  # noqa:
     assert page.console_errors == []
 
 
-def test_governor_reads_setup_without_change_links(page, axe, world):  # noqa: F811
+def test_governor_reads_setup_without_change_links(page, axe, world):
     sign_in(page, world.leader.user.email, PASSWORD)
     page.wait_for_url(re.compile(r"/s/oakfield/$"))
     page.goto("/s/oakfield/set-up/")
