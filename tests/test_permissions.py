@@ -1,0 +1,217 @@
+"""Every URL, for every role, an anonymous visitor and another school's careers leader.
+
+The table below says what each should get. A URL pattern that is not in the table fails
+`test_every_url_is_in_the_table`, so a new page cannot ship without deciding who may reach it.
+The API is walked with tokens in tests/api; here each API operation is checked for its
+anonymous answer and another school's token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from roadahead.api.models import ApiToken, hash_token, new_token
+from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
+from roadahead.schools.enums import TermName
+from roadahead.schools.models import Term
+from tests import factories
+from tests.conftest import SchoolWorld
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "careers_leader", "class_teacher", "adviser", "leader", "other_school")
+
+
+@dataclass
+class Objects:
+    world: SchoolWorld
+    provider: Any
+    pathway: Any
+    phase: Any
+    term: Any
+    run: Any
+    tokens: dict[str, Any]
+
+
+def _all(code: int) -> dict[str, int]:
+    return {"careers_leader": code, "class_teacher": code, "adviser": code, "leader": code}
+
+
+def _leader_only(ok: int = 200) -> dict[str, int]:
+    return {"careers_leader": ok, "class_teacher": 403, "adviser": 403, "leader": 403}
+
+
+@dataclass
+class Row:
+    expected: dict[str, int]
+    kwargs: Callable[[Objects, str], dict[str, Any]] = lambda o, role: {}
+    method: str = "get"
+    school: bool = True  # under /s/<school>/: anonymous → sign in, another school → 404
+
+
+def pk(attr: str) -> Callable[[Objects, str], dict[str, Any]]:
+    def build(objects: Objects, role: str) -> dict[str, Any]:
+        value = objects
+        for part in attr.split("."):
+            value = getattr(value, part)
+        return {"pk": value.pk}
+    return build
+
+
+WEB: dict[str, Row] = {
+    "schools:dashboard": Row(_all(200)),
+    "schools:setup": Row({"careers_leader": 200, "class_teacher": 403, "adviser": 403, "leader": 200}),
+    "schools:school_edit": Row(_leader_only()),
+    "schools:pathway_create": Row(_leader_only()),
+    "schools:pathway_edit": Row(_leader_only(), pk("pathway")),
+    "schools:phase_create": Row(_leader_only()),
+    "schools:phase_edit": Row(_leader_only(), pk("phase")),
+    "schools:class_create": Row(_leader_only()),
+    "schools:class_edit": Row(_leader_only(), pk("world.class_group")),
+    "schools:year_create": Row(_leader_only()),
+    "schools:term_create": Row(_leader_only(), lambda o, r: {"year_pk": o.world.class_group.academic_year_id}),
+    "schools:term_edit": Row(_leader_only(), pk("term")),
+    "people:pupil_list": Row(_all(200)),
+    "people:pupil_create": Row(_leader_only()),
+    # The adviser's pupil is also in the class teacher's class, so every role may open it.
+    "people:pupil_detail": Row(_all(200), lambda o, r: {"pk": o.world.adviser_pupils[0].pk}),
+    "people:pupil_edit": Row(_leader_only(), lambda o, r: {"pk": o.world.adviser_pupils[0].pk}),
+    "people:staff_list": Row(_leader_only()),
+    "people:staff_add": Row(_leader_only()),
+    "people:staff_edit": Row(_leader_only(), pk("world.class_teacher")),
+    "providers:list": Row(_all(200)),
+    "providers:detail": Row(_all(200), pk("provider")),
+    "providers:create": Row({"careers_leader": 200, "class_teacher": 200, "adviser": 403, "leader": 403}),
+    "providers:edit": Row({"careers_leader": 200, "class_teacher": 200, "adviser": 403, "leader": 403},
+                          pk("provider")),
+    "providers:set_active": Row({"careers_leader": 302, "class_teacher": 302, "adviser": 403, "leader": 403},
+                                pk("provider"), method="post"),
+    "imports:list": Row(_leader_only()),
+    "imports:upload": Row(_leader_only()),
+    "imports:detail": Row(_leader_only(), pk("run")),
+    "imports:confirm": Row(_leader_only(302), pk("run"), method="post"),
+    "imports:cancel": Row(_leader_only(302), pk("run"), method="post"),
+    "audit:list": Row(_leader_only()),
+    "api_tokens:list": Row(_all(200)),
+    "api_tokens:create": Row(_all(200), method="post"),
+    # Each member revokes their own token; another member's token is not theirs to see.
+    "api_tokens:revoke": Row(_all(302), lambda o, r: {"pk": o.tokens[r].pk if r in o.tokens else 999999},
+                             method="post"),
+    "home": Row({**_all(302), "anonymous": 302, "other_school": 302}, school=False),
+    "choose_school": Row({**_all(200), "anonymous": 302, "other_school": 200}, school=False),
+    "login": Row({**_all(302), "anonymous": 200, "other_school": 302}, school=False),
+    "logout": Row({**_all(302), "anonymous": 302, "other_school": 302}, method="post", school=False),
+    "password_reset": Row({**_all(200), "anonymous": 200, "other_school": 200}, school=False),
+    "password_reset_done": Row({**_all(200), "anonymous": 200, "other_school": 200}, school=False),
+    "password_reset_confirm": Row({**_all(200), "anonymous": 200, "other_school": 200},
+                                  lambda o, r: {"uidb64": "MQ", "token": "set-password"}, school=False),
+    "password_reset_complete": Row({**_all(200), "anonymous": 200, "other_school": 200}, school=False),
+    "password_change": Row({**_all(200), "anonymous": 302, "other_school": 200}, school=False),
+    "password_change_done": Row({**_all(200), "anonymous": 302, "other_school": 200}, school=False),
+}
+
+
+def url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list[Any], namespace: str | None) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_url_is_in_the_table():
+    web = {name for name in url_names() if not name.startswith("api:")}
+    assert web - set(WEB) == set(), "new URLs need a row in WEB saying who may reach them"
+    assert set(WEB) - web == set(), "the table names URLs that no longer exist"
+
+
+@pytest.fixture
+def objects(world, other_world) -> Objects:
+    school = world.school
+    year = world.class_group.academic_year
+    term = Term.objects.create(school=school, academic_year=year, name=TermName.SPRING,
+                               starts_on="2026-01-05", ends_on="2026-03-27")
+    run = ImportRun.objects.create(school=school, kind=ImportKind.PUPILS, status=ImportStatus.FAILED,
+                                   file_name="pupils.csv", file_format="csv")
+    tokens = {}
+    for role in ("careers_leader", "class_teacher", "adviser", "leader"):
+        member = getattr(world, role)
+        tokens[role] = ApiToken.objects.create(school=school, user=member.user, name="script",
+                                               key_hash=hash_token(new_token()))
+    return Objects(world, factories.ProviderFactory(school=school), factories.PathwayFactory(school=school),
+                   factories.PhaseFactory(school=school), term, run, tokens)
+
+
+def client_for(client, objects: Objects, other_world: SchoolWorld, role: str):
+    if role == "other_school":
+        client.force_login(other_world.careers_leader.user)
+    elif role != "anonymous":
+        client.force_login(getattr(objects.world, role).user)
+    return client
+
+
+CASES = [(name, role) for name in sorted(WEB) for role in ROLES]
+
+
+@pytest.mark.parametrize(("name", "role"), CASES)
+def test_who_may_reach_each_page(client, objects, other_world, name, role):
+    row = WEB[name]
+    kwargs = row.kwargs(objects, "careers_leader" if role in {"anonymous", "other_school"} else role)
+    if row.school:
+        kwargs["school_slug"] = objects.world.school.slug
+        expected = {"anonymous": 302, "other_school": 404, **row.expected}[role]
+    else:
+        expected = row.expected[role]
+    url = reverse(name, kwargs=kwargs)
+    response = getattr(client_for(client, objects, other_world, role), row.method)(url)
+    assert response.status_code == expected, f"{role} {row.method.upper()} {url}"
+    if row.school and role == "anonymous":
+        assert response["Location"].startswith("/accounts/login/")
+
+
+API_OPERATIONS = {
+    ("get", "/api/v1/me"), ("get", "/api/v1/pupils"), ("post", "/api/v1/pupils"), ("post", "/api/v1/pupils/search"),
+    ("get", "/api/v1/pupils/{id}"), ("patch", "/api/v1/pupils/{id}"), ("get", "/api/v1/providers"),
+    ("post", "/api/v1/providers"), ("get", "/api/v1/providers/{id}"), ("patch", "/api/v1/providers/{id}"),
+}
+
+
+def test_every_api_operation_is_walked(client):
+    document = client.get("/api/v1/openapi.json").json()
+    operations = {(method, path.replace("{pupil_id}", "{id}").replace("{provider_id}", "{id}"))
+                  for path, item in document["paths"].items() for method in item}
+    assert operations == API_OPERATIONS
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(API_OPERATIONS))
+def test_api_needs_a_token_and_hides_other_schools(client, world, other_world, method, path):
+    own = factories.ProviderFactory(school=world.school)
+    target = {"pupils": world.pupils[0].pk, "providers": own.pk}.get(path.split("/")[3])
+    url = path.replace("{id}", str(target))
+    # A signed-in session is not enough: the API answers only to tokens.
+    client.force_login(world.careers_leader.user)
+    assert getattr(client, method)(url, content_type="application/json", data={}).status_code == 401
+    raw = new_token()
+    ApiToken.objects.create(school=other_world.school, user=other_world.careers_leader.user, name="other",
+                            key_hash=hash_token(raw), read_only=False)
+    response = getattr(client, method)(url, content_type="application/json", data={},
+                                       headers={"Authorization": f"Bearer {raw}"})
+    if "{id}" in path:
+        assert response.status_code == 404
+    else:
+        assert response.status_code in {200, 422}
+        assert world.pupils[0].upn not in response.content.decode()
