@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -219,3 +221,16 @@ def test_nc_years_accept_words_and_numbers():
     programme = parse_programme(text)
 
     assert [p.first_year for p in programme.phases] == ["7", "12"]
+
+
+def test_examples_in_the_documentation_are_valid():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "user" / "programme-file.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
+    # The first block is the outline of the top level, with "..." for each section.
+    text = "".join(blocks[1:])
+
+    programme = parse_programme(text)
+
+    assert programme.school.slug == "parkside"
+    assert [p.name for p in programme.pathways] == ["Pathway 3", "Pathway 4"]
+    assert [g.name for g in programme.class_groups] == ["Ash", "Herons"]
