@@ -234,3 +234,7 @@ def test_examples_in_the_documentation_are_valid():
     assert programme.school.slug == "parkside"
     assert [p.name for p in programme.pathways] == ["Pathway 3", "Pathway 4"]
     assert [g.name for g in programme.class_groups] == ["Ash", "Herons"]
+
+
+def test_empty_school_section_is_reported():
+    assert problems_of("school:\n") == ["line 1: school should be a set of 'key: value' lines, not nothing"]

@@ -175,7 +175,7 @@ def _line(node: yaml.Node) -> int:
 def _show(node: yaml.Node) -> str:
     """How a value looked in the file, for messages."""
     if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
+        return f"'{node.value}'" if node.value != "" else "nothing"
     return "a list" if isinstance(node, yaml.SequenceNode) else "a set of keys"
 
 
@@ -448,7 +448,7 @@ def _read_year_label(r: _Reader, node: yaml.Node) -> int | None:
             start, end = int(match[1]), match[2]
             if end == str(start + 1)[-len(end):]:
                 return start
-    r.error(node, f"academic year '{_show(node)}' should be written like 2024/25")
+    r.error(node, f"academic year {_show(node)} should be written like 2024/25")
     return None
 
 
