@@ -45,6 +45,7 @@ def test_careers_leader_uploads_checks_and_confirms(page, axe, world, tmp_path):
     page.get_by_role("link", name="Upload a corrected file").click()
     uploads: list[str | None] = []
     page.on("request", lambda r: uploads.append(r.headers.get("x-requested-with")) if r.method == "POST" else None)
+    page.wait_for_selector("form[data-enhanced]", state="attached")  # the progress script has started
     page.get_by_label("Upload a file").set_input_files(str(good))
     page.get_by_role("button", name="Check the file").click()
     page.wait_for_url(re.compile(r"/imports/\d+/$"))

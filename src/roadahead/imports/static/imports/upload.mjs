@@ -72,6 +72,8 @@ function enhance(uploadForm) {
     });
     request.send(new FormData(uploadForm));
   });
+  // Marks the form as taken over, for anyone (or any test) that needs to know the script is ready.
+  uploadForm.dataset.enhanced = "true";
 }
 
 if (form) {
