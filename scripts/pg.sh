@@ -5,7 +5,8 @@
 # PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
 set -euo pipefail
 cmd=${1:-start}
-export PGPORT=${PGPORT:-54329}
+# Without PGPORT, take a free loopback port so a cluster left running elsewhere cannot collide.
+export PGPORT=${PGPORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 RUN=()
 if [ "$(id -u)" = 0 ]; then RUN=(runuser -u postgres --); fi
@@ -25,10 +26,11 @@ case "$cmd" in
     "${RUN[@]}" "$BIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 -o \
       "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >&2
-    echo "export PGROOT=$PGROOT"
+    echo "export PGROOT=$PGROOT PGPORT=$PGPORT"
     echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PGPORT/roadahead"
     ;;
   stop)
+    if [ -z "${PGROOT:-}" ]; then echo "scripts/pg.sh stop: set PGROOT to the folder 'start' printed" >&2; exit 2; fi
     "${RUN[@]}" "$BIN/pg_ctl" -D "$PGROOT/data" -m fast stop >&2 || true
     ;;
   *) echo "usage: scripts/pg.sh start|stop" >&2; exit 2 ;;

@@ -87,6 +87,9 @@ class AxeChecker:
         self.checked: list[str] = []
 
     def __call__(self, page) -> None:
+        # A click that navigates returns once the new page has started; judge it only after its
+        # style sheets have loaded, or unstyled links fail the target-size rule at random.
+        page.wait_for_load_state("load")
         results = self.axe.run(page, options=AXE_OPTIONS)
         self.checked.append(page.url)
         violations = results.response["violations"]
