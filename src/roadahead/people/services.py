@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from roadahead.audit.services import log_action
+from roadahead.core.locking import StaleEdit, claim_next_version  # noqa: F401 (StaleEdit is part of this API)
 from roadahead.people.enums import Role
 from roadahead.people.models import AdviserAssignment, Enrolment, Membership, Pupil, PupilNeed, User
 from roadahead.people.validators import normalise_upn
@@ -24,10 +24,6 @@ PUPIL_FIELDS = (
     "date_of_birth", "sex", "sen_provision", "ehcp_last_review", "ehcp_next_review",
     "looked_after", "communication_notes", "date_joined", "date_left",
 )
-
-
-class StaleEdit(ValidationError):
-    """Someone else saved the record after this editor opened it."""
 
 
 @transaction.atomic
@@ -58,12 +54,10 @@ def update_pupil(*, pupil: Pupil, by: Any, expected_version: int | None = None, 
         setattr(pupil, name, values[name])
     pupil.full_clean()
     if expected_version is not None:
-        updated = Pupil.objects.filter(pk=pupil.pk, school=pupil.school, version=expected_version).update(
-            version=F("version") + 1)
-        if not updated:
-            raise StaleEdit(_("Someone else changed this pupil's record while you were editing it. "
-                              "Your changes have not been saved: reload the page to see theirs."))
-        pupil.version = expected_version + 1
+        pupil.version = claim_next_version(
+            Pupil.objects.filter(school=pupil.school), pk=pupil.pk, expected_version=expected_version,
+            message=_("Someone else changed this pupil's record while you were editing it. "
+                      "Your changes have not been saved: reload the page to see theirs."))
         pupil.save(update_fields=[*changed, "updated_at"])
     else:
         pupil.version += 1

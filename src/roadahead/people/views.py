@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roadahead.audit.services import log_action
+from roadahead.core.forms import add_validation_errors
 from roadahead.people import rules, selectors, services
 from roadahead.people.decorators import school_view
 from roadahead.people.forms import AddStaffForm, EditStaffForm, PupilFilterForm, PupilForm
@@ -121,11 +122,7 @@ def _pupil_form_view(request: HttpRequest, pupil: Pupil | None) -> HttpResponse:
         try:
             saved = _save_pupil_form(request, form, pupil)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errs in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("%(name)s's record is saved.") % {"name": saved.display_name})
             return redirect("people:pupil_detail", school_slug=school.slug, pk=saved.pk)
@@ -183,7 +180,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
                                    qualification_level=data["qualification_level"],
                                    independent_of_school=data["independent_of_school"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("people:staff_list", school_slug=school.slug)

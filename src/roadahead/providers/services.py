@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from roadahead.audit.services import log_action
+from roadahead.core.locking import StaleEdit, claim_next_version  # noqa: F401 (StaleEdit is part of this API)
 from roadahead.providers.models import Provider
 from roadahead.schools.models import School
 
@@ -21,10 +21,6 @@ PROVIDER_FIELDS = (
     "name", "kind", "offers", "contact_name", "contact_email", "contact_phone", "website", "address",
     "town", "postcode", "hosts_send_placements", "send_adjustments", "send_confidence", "notes", "is_active",
 )
-
-
-class StaleEdit(ValidationError):
-    """Someone else saved the provider after this editor opened it."""
 
 
 def _tidy(values: dict[str, Any]) -> dict[str, Any]:
@@ -88,12 +84,10 @@ def update_provider(*, provider: Provider, by: Any, expected_version: int | None
     provider.full_clean(validate_constraints=False)
     if expected_version is not None:
         # One conditional UPDATE: of two saves made from the same version, exactly one wins.
-        bumped = Provider.objects.filter(pk=provider.pk, school=provider.school, version=expected_version).update(
-            version=F("version") + 1)
-        if not bumped:
-            raise StaleEdit(_("Someone else changed this provider while you were editing it. "
-                              "Your changes have not been saved: reload the page to see theirs."))
-        provider.version = expected_version + 1
+        provider.version = claim_next_version(
+            Provider.objects.filter(school=provider.school), pk=provider.pk, expected_version=expected_version,
+            message=_("Someone else changed this provider while you were editing it. "
+                      "Your changes have not been saved: reload the page to see theirs."))
         _save(provider, update_fields=[*changed, "updated_at"])
     else:
         provider.version += 1

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roadahead.core.forms import add_validation_errors
 from roadahead.people import rules
 from roadahead.people.decorators import school_view
 from roadahead.providers import selectors, services
@@ -15,14 +16,6 @@ from roadahead.providers.forms import ProviderFilterForm, ProviderForm
 from roadahead.providers.models import Provider
 
 PAGE_SIZE = 50
-
-
-def _add_errors(form: ProviderForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @school_view(rules.can_view_providers)
@@ -68,7 +61,7 @@ def _provider_form_view(request: HttpRequest, provider: Provider | None) -> Http
                 services.update_provider(provider=saved, by=request.user, expected_version=data.get("version"),
                                          **values)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
             return redirect("providers:detail", school_slug=school.slug, pk=saved.pk)

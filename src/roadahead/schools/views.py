@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roadahead.core import dates
+from roadahead.core.forms import add_validation_errors
 from roadahead.people import rules
 from roadahead.people.decorators import school_view
 from roadahead.people.selectors import pupils_visible_to
@@ -76,14 +77,6 @@ def setup(request: HttpRequest) -> HttpResponse:
 # ## Editing the set-up (careers leaders only) #####################################################
 
 
-def _add_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _edit_page(request: HttpRequest, *, form: BaseForm, save: Callable[[dict[str, Any]], object],
                title: str, done: str, template: str = "schools/form.html", **extra: Any) -> HttpResponse:
     """Validate the form, call the service, and come back to the set-up page (or show what is wrong)."""
@@ -92,7 +85,7 @@ def _edit_page(request: HttpRequest, *, form: BaseForm, save: Callable[[dict[str
         try:
             save(form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, done)
             return redirect("schools:setup", school_slug=school.slug)
