@@ -8,8 +8,6 @@ anonymous answer and another school's token.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -21,99 +19,83 @@ from roadahead.schools.enums import TermName
 from roadahead.schools.models import Term
 from tests import factories
 from tests.conftest import SchoolWorld
+from tests.permission_table import Objects, Row, all_roles, careers_leader_only, pk
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ("anonymous", "careers_leader", "class_teacher", "adviser", "leader", "other_school")
 
 
-@dataclass
-class Objects:
-    world: SchoolWorld
-    provider: Any
-    pathway: Any
-    phase: Any
-    term: Any
-    run: Any
-    tokens: dict[str, Any]
-
-
-def _all(code: int) -> dict[str, int]:
-    return {"careers_leader": code, "class_teacher": code, "adviser": code, "leader": code}
-
-
-def _leader_only(ok: int = 200) -> dict[str, int]:
-    return {"careers_leader": ok, "class_teacher": 403, "adviser": 403, "leader": 403}
-
-
-@dataclass
-class Row:
-    expected: dict[str, int]
-    kwargs: Callable[[Objects, str], dict[str, Any]] = lambda o, role: {}
-    method: str = "get"
-    school: bool = True  # under /s/<school>/: anonymous → sign in, another school → 404
-
-
-def pk(attr: str) -> Callable[[Objects, str], dict[str, Any]]:
-    def build(objects: Objects, role: str) -> dict[str, Any]:
-        value = objects
-        for part in attr.split("."):
-            value = getattr(value, part)
-        return {"pk": value.pk}
-    return build
-
-
 WEB: dict[str, Row] = {
-    "schools:dashboard": Row(_all(200)),
+    "schools:dashboard": Row(all_roles(200)),
     "schools:setup": Row({"careers_leader": 200, "class_teacher": 403, "adviser": 403, "leader": 200}),
-    "schools:school_edit": Row(_leader_only()),
-    "schools:pathway_create": Row(_leader_only()),
-    "schools:pathway_edit": Row(_leader_only(), pk("pathway")),
-    "schools:phase_create": Row(_leader_only()),
-    "schools:phase_edit": Row(_leader_only(), pk("phase")),
-    "schools:class_create": Row(_leader_only()),
-    "schools:class_edit": Row(_leader_only(), pk("world.class_group")),
-    "schools:year_create": Row(_leader_only()),
-    "schools:term_create": Row(_leader_only(), lambda o, r: {"year_pk": o.world.class_group.academic_year_id}),
-    "schools:term_edit": Row(_leader_only(), pk("term")),
-    "people:pupil_list": Row(_all(200)),
-    "people:pupil_create": Row(_leader_only()),
+    "schools:school_edit": Row(careers_leader_only()),
+    "schools:pathway_create": Row(careers_leader_only()),
+    "schools:pathway_edit": Row(careers_leader_only(), pk("pathway")),
+    "schools:phase_create": Row(careers_leader_only()),
+    "schools:phase_edit": Row(careers_leader_only(), pk("phase")),
+    "schools:class_create": Row(careers_leader_only()),
+    "schools:class_edit": Row(careers_leader_only(), pk("world.class_group")),
+    "schools:year_create": Row(careers_leader_only()),
+    "schools:term_create": Row(careers_leader_only(), lambda o, r: {"year_pk": o.world.class_group.academic_year_id}),
+    "schools:term_edit": Row(careers_leader_only(), pk("term")),
+    "people:pupil_list": Row(all_roles(200)),
+    "people:pupil_create": Row(careers_leader_only()),
     # The adviser's pupil is also in the class teacher's class, so every role may open it.
-    "people:pupil_detail": Row(_all(200), lambda o, r: {"pk": o.world.adviser_pupils[0].pk}),
-    "people:pupil_edit": Row(_leader_only(), lambda o, r: {"pk": o.world.adviser_pupils[0].pk}),
-    "people:staff_list": Row(_leader_only()),
-    "people:staff_add": Row(_leader_only()),
-    "people:staff_edit": Row(_leader_only(), pk("world.class_teacher")),
-    "providers:list": Row(_all(200)),
-    "providers:detail": Row(_all(200), pk("provider")),
+    "people:pupil_detail": Row(all_roles(200), lambda o, r: {"pk": o.world.adviser_pupils[0].pk}),
+    "people:pupil_edit": Row(careers_leader_only(), lambda o, r: {"pk": o.world.adviser_pupils[0].pk}),
+    "people:staff_list": Row(careers_leader_only()),
+    "people:staff_add": Row(careers_leader_only()),
+    "people:staff_edit": Row(careers_leader_only(), pk("world.class_teacher")),
+    "providers:list": Row(all_roles(200)),
+    "providers:detail": Row(all_roles(200), pk("provider")),
     "providers:create": Row({"careers_leader": 200, "class_teacher": 200, "adviser": 403, "leader": 403}),
     "providers:edit": Row({"careers_leader": 200, "class_teacher": 200, "adviser": 403, "leader": 403},
                           pk("provider")),
     "providers:set_active": Row({"careers_leader": 302, "class_teacher": 302, "adviser": 403, "leader": 403},
                                 pk("provider"), method="post"),
-    "imports:list": Row(_leader_only()),
-    "imports:upload": Row(_leader_only()),
-    "imports:detail": Row(_leader_only(), pk("run")),
-    "imports:confirm": Row(_leader_only(302), pk("run"), method="post"),
-    "imports:cancel": Row(_leader_only(302), pk("run"), method="post"),
-    "audit:list": Row(_leader_only()),
-    "api_tokens:list": Row(_all(200)),
-    "api_tokens:create": Row(_all(200), method="post"),
+    "imports:list": Row(careers_leader_only()),
+    "imports:upload": Row(careers_leader_only()),
+    "imports:detail": Row(careers_leader_only(), pk("run")),
+    "imports:confirm": Row(careers_leader_only(302), pk("run"), method="post"),
+    "imports:cancel": Row(careers_leader_only(302), pk("run"), method="post"),
+    "audit:list": Row(careers_leader_only()),
+    "api_tokens:list": Row(all_roles(200)),
+    "api_tokens:create": Row(all_roles(200), method="post"),
     # Each member revokes their own token; another member's token is not theirs to see.
-    "api_tokens:revoke": Row(_all(302), lambda o, r: {"pk": o.tokens[r].pk if r in o.tokens else 999999},
+    "api_tokens:revoke": Row(all_roles(302), lambda o, r: {"pk": o.tokens[r].pk if r in o.tokens else 999999},
                              method="post"),
-    "home": Row({**_all(302), "anonymous": 302, "other_school": 302}, school=False),
-    "choose_school": Row({**_all(200), "anonymous": 302, "other_school": 200}, school=False),
-    "login": Row({**_all(302), "anonymous": 200, "other_school": 302}, school=False),
-    "logout": Row({**_all(302), "anonymous": 302, "other_school": 302}, method="post", school=False),
-    "password_reset": Row({**_all(200), "anonymous": 200, "other_school": 200}, school=False),
-    "password_reset_done": Row({**_all(200), "anonymous": 200, "other_school": 200}, school=False),
-    "password_reset_confirm": Row({**_all(200), "anonymous": 200, "other_school": 200},
+    "home": Row({**all_roles(302), "anonymous": 302, "other_school": 302}, school=False),
+    "choose_school": Row({**all_roles(200), "anonymous": 302, "other_school": 200}, school=False),
+    "login": Row({**all_roles(302), "anonymous": 200, "other_school": 302}, school=False),
+    "logout": Row({**all_roles(302), "anonymous": 302, "other_school": 302}, method="post", school=False),
+    "password_reset": Row({**all_roles(200), "anonymous": 200, "other_school": 200}, school=False),
+    "password_reset_done": Row({**all_roles(200), "anonymous": 200, "other_school": 200}, school=False),
+    "password_reset_confirm": Row({**all_roles(200), "anonymous": 200, "other_school": 200},
                                   lambda o, r: {"uidb64": "MQ", "token": "set-password"}, school=False),
-    "password_reset_complete": Row({**_all(200), "anonymous": 200, "other_school": 200}, school=False),
-    "password_change": Row({**_all(200), "anonymous": 302, "other_school": 200}, school=False),
-    "password_change_done": Row({**_all(200), "anonymous": 302, "other_school": 200}, school=False),
+    "password_reset_complete": Row({**all_roles(200), "anonymous": 200, "other_school": 200}, school=False),
+    "password_change": Row({**all_roles(200), "anonymous": 302, "other_school": 200}, school=False),
+    "password_change_done": Row({**all_roles(200), "anonymous": 302, "other_school": 200}, school=False),
 }
+
+
+def _gather_rows() -> None:
+    """Add the rows each area keeps beside its own tests, in tests/<area>/permission_rows.py.
+
+    Such a module defines ROWS: dict[url name, Row], building any objects it needs inside the row's
+    kwargs function from `objects.world` (factories are fine there).
+    """
+    import importlib
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).parent.glob("*/permission_rows.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.permission_rows")
+        clash = set(module.ROWS) & set(WEB)
+        assert not clash, f"{path} repeats rows for {clash}"
+        WEB.update(module.ROWS)
+
+
+_gather_rows()
 
 
 def url_names() -> set[str]:
