@@ -124,12 +124,17 @@ class Activity(TimeStampedModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                    related_name="+")
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The activity_ref of the imported file that made it: importing the file again updates this
+    # activity instead of adding a second copy. Empty for activities recorded on screen.
+    import_ref = models.CharField(_("reference in an imported file"), max_length=100, null=True, blank=True,
+                                  editable=False)
 
     objects = ScopedManager(school="school")
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name_plural = "activities"
+        constraints = [models.UniqueConstraint(fields=["school", "import_ref"], name="activity_unique_import_ref")]
         indexes = [
             models.Index(fields=["school", "date"], name="activity_school_date"),
             models.Index(fields=["school", "academic_year"], name="activity_school_year"),

@@ -13,6 +13,7 @@ from roadahead.schools.models import School
 
 class ImportKind(models.TextChoices):
     PUPILS = "pupils", _("Pupils")
+    ACTIVITIES = "activities", _("Activities")
 
 
 class ImportStatus(models.TextChoices):
