@@ -26,6 +26,11 @@ case "$cmd" in
     "${RUN[@]}" "$BIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 -o \
       "-p $PGPORT -k $PGROOT/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >&2
+    # The database the URL names; pytest makes its own test_ database beside it.
+    if ! "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -Atc \
+        "select 1 from pg_database where datname = 'roadahead'" | grep -q 1; then
+      "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -qc "create database roadahead" >&2
+    fi
     echo "export PGROOT=$PGROOT PGPORT=$PGPORT"
     echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PGPORT/roadahead"
     ;;
