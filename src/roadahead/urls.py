@@ -8,6 +8,7 @@ from roadahead.people import views as people_views
 
 school_patterns = [
     path("", include("roadahead.schools.urls")),
+    path("set-up/activity-types/", include("roadahead.activities.type_urls")),
     path("", include("roadahead.people.urls")),
     path("providers/", include("roadahead.providers.urls")),
     path("imports/", include("roadahead.imports.urls")),
