@@ -21,6 +21,8 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from roadahead.activities.defaults import DEFAULT_ACTIVITY_TYPES, DefaultType
+from roadahead.activities.enums import Setting
 from roadahead.core import dates
 from roadahead.schools.enums import SchoolType, TermName
 
@@ -28,10 +30,11 @@ from roadahead.schools.enums import SchoolType, TermName
 MAX_BYTES = 1024 * 1024
 FORMAT_VERSION = 1
 
-SECTIONS = ("version", "school", "calendar", "phases", "destination_categories", "pathways", "class_groups")
+SECTIONS = ("version", "school", "calendar", "phases", "destination_categories", "pathways", "class_groups",
+            "benchmarks", "activity_types")
 # Sections a later version of Road Ahead will read. Files written for that version still load
 # here: these are ignored with a warning rather than refused.
-RESERVED_SECTIONS = ("activity_types", "entitlements", "benchmarks", "skills")
+RESERVED_SECTIONS = ("entitlements", "skills")
 
 SCHOOL_KEYS = ("name", "slug", "urn", "type", "careers_leader", "check_provider_access",
                "check_independent_guidance", "check_gatsby_benchmarks")
@@ -42,6 +45,13 @@ PHASE_KEYS = ("name", "first_year", "last_year", "description")
 DESTINATION_KEYS = ("code", "name", "nccis_code")
 PATHWAY_KEYS = ("name", "order", "vision", "in_keeping")
 CLASS_GROUP_KEYS = ("name", "academic_year", "phase")
+BENCHMARK_KEYS = ("number", "title", "summary")
+ACTIVITY_TYPE_KEYS = ("code", "name", "description", "default_benchmarks", "default_setting", "provider_encounter",
+                      "workplace_experience", "active")
+BENCHMARK_NUMBERS = range(1, 9)
+# Road Ahead's own activity types by code: a file may name one with just its code and change only
+# the keys it gives.
+BUILT_IN_TYPES: dict[str, DefaultType] = {t.code: t for t in DEFAULT_ACTIVITY_TYPES}
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -134,6 +144,26 @@ class ClassGroupSpec:
 
 
 @dataclass
+class BenchmarkSpec:
+    number: int
+    # Model field name -> value, only for keys the file gives (title, summary).
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ActivityTypeSpec:
+    code: str
+    name: str
+    order: int
+    description: str
+    default_benchmarks: list[int]
+    default_setting: str
+    provider_encounter: bool
+    workplace_experience: bool
+    active: bool
+
+
+@dataclass
 class Programme:
     school: SchoolSpec
     years: list[YearSpec]
@@ -142,11 +172,16 @@ class Programme:
     pathways: list[PathwaySpec]
     class_groups: list[ClassGroupSpec]
     warnings: list[Problem]
+    benchmarks: list[BenchmarkSpec] = field(default_factory=list)
+    # Empty when the file lists none: the school then gets Road Ahead's default activity types.
+    activity_types: list[ActivityTypeSpec] = field(default_factory=list)
 
     def describe(self) -> str:
+        types = (f"{len(self.activity_types)} activity types" if self.activity_types
+                 else "Road Ahead's default activity types")
         return (f"{len(self.years)} academic years, {len(self.phases)} phases, "
                 f"{len(self.destinations)} destination categories, {len(self.pathways)} pathways, "
-                f"{len(self.class_groups)} class groups")
+                f"{len(self.class_groups)} class groups, {len(self.benchmarks)} benchmark changes, {types}")
 
 
 class _AliasRefused(yaml.MarkedYAMLError):
@@ -375,9 +410,11 @@ def _read_root(r: _Reader, root: yaml.Node) -> Programme | None:
     pathways = _read_pathways(r, top["pathways"], r.destination_codes) if "pathways" in top else []
     class_groups = (_read_class_groups(r, top["class_groups"], r.year_starts, r.phase_names)
                     if "class_groups" in top else [])
+    benchmarks = _read_benchmarks(r, top["benchmarks"]) if "benchmarks" in top else []
+    activity_types = _read_activity_types(r, top["activity_types"]) if "activity_types" in top else []
     if school is None:
         return None
-    return Programme(school, years, phases, destinations, pathways, class_groups, [])
+    return Programme(school, years, phases, destinations, pathways, class_groups, [], benchmarks, activity_types)
 
 
 # ## school ########################################################################################
@@ -677,3 +714,109 @@ def _read_class_groups(r: _Reader, node: yaml.Node, years: set[int], phases: set
                 continue
         groups.append(ClassGroupSpec(name, start_year, phase or None))
     return groups
+
+
+# ## benchmarks and activity types ##################################################################
+
+def _benchmark_number(r: _Reader, node: yaml.Node, what: str) -> int | None:
+    """A benchmark number from 1 to 8, or None (reported)."""
+    try:
+        value = r.scalar(node, what)
+    except ValueError:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value not in BENCHMARK_NUMBERS:
+        r.error(node, f"{what} is '{node.value}'; the Gatsby Benchmarks are numbered 1 to 8")  # type: ignore[union-attr]
+        return None
+    return value
+
+
+def _read_benchmarks(r: _Reader, node: yaml.Node) -> list[BenchmarkSpec]:
+    benchmarks: list[BenchmarkSpec] = []
+    seen: dict[int, int] = {}
+    for item in r.sequence(node, "benchmarks"):
+        keys = r.mapping(item, "a benchmark", BENCHMARK_KEYS, required=("number",))
+        if not keys or "number" not in keys:
+            continue
+        number = _benchmark_number(r, keys["number"], "a benchmark's number")
+        if number is None:
+            continue
+        if number in seen:
+            r.error(keys["number"], f"benchmark {number} is listed twice (first on line {seen[number]})")
+            continue
+        seen[number] = _line(keys["number"])
+        spec = BenchmarkSpec(number)
+        if "title" in keys:
+            spec.values["title"] = r.text(keys["title"], f"the title of benchmark {number}", max_length=200)
+        if "summary" in keys:
+            spec.values["summary"] = r.text(keys["summary"], f"the summary of benchmark {number}", max_length=5000,
+                                            required=False)
+        benchmarks.append(spec)
+    return benchmarks
+
+
+def _read_setting(r: _Reader, node: yaml.Node, what: str) -> str | None:
+    value = r.text(node, what, max_length=20)
+    if not value:
+        return None
+    # "off-site" and "Off site" are how people write it; the stored value is off_site.
+    setting = re.sub(r"[\s-]+", "_", value.strip().lower())
+    if setting not in Setting.values:
+        r.error(node, f"{what} is '{value}'; use {_join(Setting.values)}")
+        return None
+    return setting
+
+
+def _read_activity_types(r: _Reader, node: yaml.Node) -> list[ActivityTypeSpec]:
+    kinds: list[ActivityTypeSpec] = []
+    codes: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for order, item in enumerate(r.sequence(node, "activity_types"), start=1):
+        keys = r.mapping(item, "an activity type", ACTIVITY_TYPE_KEYS, required=("code",))
+        if not keys or "code" not in keys:
+            continue
+        code = r.text(keys["code"], "an activity type's code", max_length=60)
+        if not code:
+            continue
+        if not CODE_RE.match(code):
+            r.error(keys["code"], f"activity type code '{code}' should be lower-case letters, digits and hyphens "
+                                  "(for example: workplace-visit)")
+            continue
+        if not _unique(r, keys["code"], code, codes,
+                       lambda first, code=code: f"there are two activity types with the code '{code}' "
+                                                f"(the first on line {first})"):
+            continue
+        # A built-in code fills in whatever the file leaves out; any other code starts from nothing.
+        base = BUILT_IN_TYPES.get(code)
+        if "name" in keys:
+            name = r.text(keys["name"], f"the name of activity type '{code}'", max_length=100)
+        elif base is not None:
+            name = base.name
+        else:
+            r.error(item, f"activity type '{code}' has no 'name' (only Road Ahead's own types, such as "
+                          "'careers-lesson', may leave it out)")
+            continue
+        if not name or not _unique(r, keys.get("name", keys["code"]), name, names,
+                                   lambda first, name=name: f"there are two activity types called '{name}' "
+                                                            f"(the first on line {first})"):
+            continue
+        description = (r.text(keys["description"], f"the description of activity type '{code}'", max_length=5000,
+                              required=False) if "description" in keys else base.description if base else "")
+        numbers: list[int] = list(base.benchmarks) if base and "default_benchmarks" not in keys else []
+        for number_node in r.sequence(keys["default_benchmarks"], f"default_benchmarks of activity type '{code}'") \
+                if "default_benchmarks" in keys else []:
+            number = _benchmark_number(r, number_node, f"a benchmark in default_benchmarks of activity type '{code}'")
+            if number is not None and number not in numbers:
+                numbers.append(number)
+        setting = (_read_setting(r, keys["default_setting"], f"the default_setting of activity type '{code}'")
+                   if "default_setting" in keys else None)
+        flags = {}
+        for key, default in (("provider_encounter", base.provider_encounter if base else False),
+                             ("workplace_experience", base.workplace if base else False), ("active", True)):
+            flags[key] = r.boolean(keys[key], f"{key} of activity type '{code}'") if key in keys else default
+        kinds.append(ActivityTypeSpec(
+            code=code, name=name, order=order * 10, description=description, default_benchmarks=sorted(numbers),
+            default_setting=setting or (base.setting if base else Setting.ON_SITE),
+            provider_encounter=bool(flags["provider_encounter"]),
+            workplace_experience=bool(flags["workplace_experience"]),
+            active=flags["active"] is not False))
+    return kinds

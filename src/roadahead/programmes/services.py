@@ -2,8 +2,10 @@
 
 `load_programme` checks the whole file first (schema.parse_programme) and then applies it in one
 transaction, matching rows by their natural key (academic years by starting year, terms by name,
-phases, pathways and class groups by name, destination categories by code). Loading the same file
-twice changes nothing the second time. Rows the file does not mention are kept, never deleted:
+phases, pathways and class groups by name, destination categories and activity types by code,
+benchmarks by number). Loading the same file twice changes nothing the second time. Every school
+ends up with the eight benchmarks, and with Road Ahead's default activity types when its file
+lists none. Rows the file does not mention are kept, never deleted:
 pupils' enrolments and destinations point at them, and a missing line in a file must not wipe a
 school's history. The result lists them as a warning instead.
 """
@@ -18,7 +20,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django_scopes import scope
 
+from roadahead.activities.models import ActivityType
+from roadahead.activities.services import ensure_activity_types
 from roadahead.audit.services import log_action
+from roadahead.benchmarks.models import Benchmark
+from roadahead.benchmarks.services import ensure_benchmarks
 from roadahead.core import dates
 from roadahead.programmes.schema import SLUG_RE, Problem, Programme, ProgrammeInvalid, parse_programme
 from roadahead.schools.models import AcademicYear, ClassGroup, DestinationCategory, Pathway, Phase, School, Term
@@ -26,7 +32,8 @@ from roadahead.schools.models import AcademicYear, ClassGroup, DestinationCatego
 M = TypeVar("M", bound=models.Model)
 
 # The kinds of row a programme file describes, in the order they are applied and reported.
-KINDS = ("academic years", "terms", "phases", "destination categories", "pathways", "class groups")
+KINDS = ("academic years", "terms", "phases", "destination categories", "pathways", "class groups", "benchmarks",
+         "activity types")
 # At most this many names are listed in a "kept, not in the file" warning.
 MAX_LISTED = 10
 
@@ -230,7 +237,43 @@ def _apply_rows(programme: Programme, school: School, result: LoadResult) -> Non
         kept.append(("class groups", [f"{name} ({dates.academic_year_label(start)})"
                                       for start, name in groups if (start, name) not in in_file_groups]))
 
+    _apply_benchmarks_and_types(programme, school, result, kept)
+
     for kind, names in kept:
         warning = _kept_warning(kind, names)
         if warning:
             result.warnings.append(warning)
+
+
+def _apply_benchmarks_and_types(programme: Programme, school: School, result: LoadResult,
+                                kept: list[tuple[str, Iterable[str]]]) -> None:
+    changes = result.changes
+    had = set(Benchmark.objects.filter(school=school).values_list("number", flat=True))
+    benchmarks: dict[Hashable, Benchmark] = {b.number: b for b in ensure_benchmarks(school=school)}
+    # The eight benchmarks always exist; the file can only change their wording.
+    changes["benchmarks"].created += len(set(benchmarks) - had)
+    for spec in programme.benchmarks:
+        _upsert(changes["benchmarks"], benchmarks, spec.number,
+                lambda spec=spec: Benchmark(school=school, number=spec.number), spec.values)
+
+    if not programme.activity_types:
+        # No types in the file: make sure the school has Road Ahead's defaults to record with.
+        changes["activity types"].created += len(ensure_activity_types(school=school))
+        return
+    kinds: dict[Hashable, ActivityType] = {
+        k.code: k for k in ActivityType.objects.filter(school=school).prefetch_related("default_benchmarks")}
+    for spec in programme.activity_types:
+        kind, written = _upsert(
+            changes["activity types"], kinds, spec.code,
+            lambda spec=spec: ActivityType(school=school, code=spec.code),
+            {"name": spec.name, "order": spec.order, "description": spec.description,
+             "default_setting": spec.default_setting, "is_provider_encounter": spec.provider_encounter,
+             "is_workplace_experience": spec.workplace_experience, "is_active": spec.active})
+        wanted = {benchmarks[number].pk for number in spec.default_benchmarks}
+        current = {b.pk for b in kind.default_benchmarks.all()}
+        if wanted != current:
+            kind.default_benchmarks.set(wanted)
+            if not written:
+                changes["activity types"].unchanged -= 1
+                changes["activity types"].updated += 1
+    kept.append(("activity types", set(kinds) - {k.code for k in programme.activity_types}))
