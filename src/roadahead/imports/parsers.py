@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import warnings
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,22 +87,34 @@ def detect_format(content: bytes) -> str:
     return "csv"
 
 
-def read_table(*, file_name: str, content: bytes) -> Table:
-    """Read any supported file into a Table, or raise FileProblem."""
+HeaderScore = Callable[[list[Any]], int]
+
+
+def read_table(*, file_name: str, content: bytes, max_rows: int = MAX_ROWS,
+               header_score: HeaderScore | None = None, allow_ctf: bool = True) -> Table:
+    """Read any supported file into a Table, or raise FileProblem.
+
+    `max_rows` and `header_score` (how many known columns a row names, to find the header row)
+    default to the pupil import's; other imports pass their own. Without `allow_ctf`, a Common
+    Transfer File is refused.
+    """
     if not content or not content.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FileProblem(_("The file is empty."))
     if len(content) > max_upload_bytes():
         raise FileProblem(_("The file is %(size)s; the largest file Road Ahead accepts is %(limit)s.")
                           % {"size": describe_size(len(content)), "limit": describe_size(max_upload_bytes())})
     kind = detect_format(content)
+    if kind == "ctf" and not allow_ctf:
+        raise FileProblem(_("This is an XML file (perhaps a Common Transfer File), which holds pupils, not "
+                            "activities. Upload a CSV or Excel (XLSX) file."))
     if kind == "xlsx":
-        table = read_xlsx(content)
+        table = read_xlsx(content, max_rows=max_rows, header_score=header_score)
     elif kind == "ctf":
         from roadahead.imports.ctf import read_ctf
 
         table = read_ctf(content)
     else:
-        table = read_csv(content)
+        table = read_csv(content, max_rows=max_rows, header_score=header_score)
     extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     expected = {"csv": {"csv", "txt", "tsv"}, "xlsx": {"xlsx", "xlsm"}, "ctf": {"xml", "ctf"}}[kind]
     if extension and extension not in expected:
@@ -152,7 +164,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(content: bytes) -> Table:
+def read_csv(content: bytes, *, max_rows: int = MAX_ROWS, header_score: HeaderScore | None = None) -> Table:
     text = decode_text(content)
     if looks_binary(text):
         raise FileProblem(_("Road Ahead cannot read this file: it is not a spreadsheet, a CSV file or a Common "
@@ -162,14 +174,14 @@ def read_csv(content: bytes) -> Table:
     rows: list[list[str]] = []
     try:
         for record in reader:
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+            if len(rows) > max_rows + HEADER_SEARCH_ROWS:
                 raise FileProblem(_("The file has more than %(n)s rows. Split it into smaller files.")
-                                  % {"n": f"{MAX_ROWS:,}"})
+                                  % {"n": f"{max_rows:,}"})
             rows.append(record)
     except csv.Error as error:
         raise FileProblem(_("Row %(row)d cannot be read: a cell is too long or a quotation mark is not closed.")
                           % {"row": reader.line_num}) from error
-    return _table_from_rows("csv", rows)
+    return _table_from_rows("csv", rows, max_rows=max_rows, header_score=header_score)
 
 
 # ## XLSX #########################################################################################
@@ -203,7 +215,7 @@ def check_zip(content: bytes) -> None:
                             "workbook (.xlsx) or as CSV, and upload that."))
 
 
-def read_xlsx(content: bytes) -> Table:
+def read_xlsx(content: bytes, *, max_rows: int = MAX_ROWS, header_score: HeaderScore | None = None) -> Table:
     check_zip(content)
     from openpyxl import load_workbook
 
@@ -216,9 +228,9 @@ def read_xlsx(content: bytes) -> Table:
                 sheet = workbook.worksheets[0]
                 rows: list[list[Any]] = []
                 for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
-                    if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                    if len(rows) > max_rows + HEADER_SEARCH_ROWS:
                         raise FileProblem(_("The file has more than %(n)s rows. Split it into smaller files.")
-                                          % {"n": f"{MAX_ROWS:,}"})
+                                          % {"n": f"{max_rows:,}"})
                     rows.append(list(values))
             finally:
                 workbook.close()
@@ -227,7 +239,7 @@ def read_xlsx(content: bytes) -> Table:
     except Exception as error:  # openpyxl raises many kinds of error on damaged files
         raise FileProblem(_("This Excel file is damaged or uses features Road Ahead cannot read. Save it again "
                             "as an Excel workbook (.xlsx) or as CSV, and upload that.")) from error
-    return _table_from_rows("xlsx", rows)
+    return _table_from_rows("xlsx", rows, max_rows=max_rows, header_score=header_score)
 
 
 # ## Shared ########################################################################################
@@ -236,8 +248,10 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _table_from_rows(kind: str, rows: list[list[Any]]) -> Table:
-    from roadahead.imports.columns import header_score
+def _table_from_rows(kind: str, rows: list[list[Any]], *, max_rows: int = MAX_ROWS,
+                     header_score: HeaderScore | None = None) -> Table:
+    if header_score is None:
+        from roadahead.imports.columns import header_score
 
     # Trailing empty rows and columns are common in spreadsheets; they mean nothing.
     while rows and all(_is_blank(v) for v in rows[-1]):
@@ -258,9 +272,9 @@ def _table_from_rows(kind: str, rows: list[list[Any]]) -> Table:
     data = [SourceRow(number=index + 1, cells=list(values))
             for index, values in enumerate(rows[header_index + 1 :], start=header_index + 1)
             if not all(_is_blank(v) for v in values)]
-    if len(data) > MAX_ROWS:
+    if len(data) > max_rows:
         raise FileProblem(_("The file has more than %(n)s rows. Split it into smaller files.")
-                          % {"n": f"{MAX_ROWS:,}"})
+                          % {"n": f"{max_rows:,}"})
     return Table(format=kind, headers=headers, rows=data, header_row=header_index + 1)
 
 
