@@ -25,3 +25,8 @@ def can_view_providers(membership: Membership | None) -> bool:
 
 def can_edit_providers(membership: Membership | None) -> bool:
     return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.STAFF}
+
+
+def can_export(membership: Membership | None) -> bool:
+    """Download whole-school files (activities with every pupil's part): careers leaders and leaders."""
+    return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
