@@ -11,6 +11,7 @@ school_patterns = [
     path("set-up/activity-types/", include("roadahead.activities.type_urls")),
     path("", include("roadahead.people.urls")),
     path("providers/", include("roadahead.providers.urls")),
+    path("activities/", include("roadahead.activities.urls")),
     path("imports/", include("roadahead.imports.urls")),
     path("audit/", include("roadahead.audit.urls")),
     path("api-tokens/", include("roadahead.api.token_urls")),

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from roadahead.activities.defaults import DEFAULT_ACTIVITY_TYPES
-from roadahead.activities.enums import Attendance
-from roadahead.activities.models import Activity, ActivityType, Participation, ParticipationRevision
+from roadahead.activities.enums import Attendance, Frequency
+from roadahead.activities.models import Activity, ActivityType, Participation, ParticipationRevision, Series
 from roadahead.audit.services import log_action
 from roadahead.benchmarks.models import Benchmark
 from roadahead.benchmarks.services import ensure_benchmarks
@@ -175,11 +175,14 @@ def _snapshot(participation: Participation) -> dict[str, Any]:
 
 @transaction.atomic
 def record_participations(*, activity: Activity, by: Any, entries: Sequence[ParticipationInput],
-                          remove_others: bool = False, audit: bool = True) -> RecordResult:
+                          remove_others: bool = False, audit: bool = True,
+                          remove_within: Iterable[int] | None = None) -> RecordResult:
     """Record how each pupil took part in `activity`, in one transaction and a fixed number of queries.
 
     New pupils get a participation; changed ones keep their previous values as a revision;
     with `remove_others`, pupils not in `entries` are taken off the activity (a roster edit).
+    `remove_within` limits that removal to these pupil ids: class staff editing their own pupils
+    must never take another class's pupils off a shared activity.
     """
     school = activity.school
     _check_links(school, providers=None, benchmarks=None, pupils=[e.pupil for e in entries])
@@ -218,7 +221,9 @@ def record_participations(*, activity: Activity, by: Any, entries: Sequence[Part
     Participation.objects.bulk_update(to_update, [*PARTICIPATION_FIELDS, "recorded_by", "updated_at"])
     ParticipationRevision.objects.bulk_create(revisions)
     if remove_others:
-        gone = [pk for pupil_id, p in existing.items() if pupil_id not in seen for pk in [p.pk]]
+        allowed = None if remove_within is None else set(remove_within)
+        gone = [p.pk for pupil_id, p in existing.items()
+                if pupil_id not in seen and (allowed is None or pupil_id in allowed)]
         result.removed = len(gone)
         Participation.objects.filter(school=school, pk__in=gone).delete()
     if audit:
@@ -243,3 +248,50 @@ def sessions_between(*, starts_on: dt.date, ends_on: dt.date, weekday: int, ever
         days.append(day)
         day += dt.timedelta(weeks=every_weeks)
     return days
+
+
+# Long enough for a weekly session all year; anything longer is almost certainly a mistyped date.
+MAX_SESSIONS = 60
+SERIES_FIELDS = ("title", "activity_type", "frequency", "weekday", "starts_on", "ends_on", "setting", "purpose",
+                 "learning_outcomes")
+
+
+@transaction.atomic
+def create_series(*, school: School, by: Any, providers: Sequence[Provider] = (),
+                  benchmarks: Sequence[Benchmark] | None = None, pupils: Sequence[Pupil] = (),
+                  **values: Any) -> Series:
+    """Create a series and one activity per session date, each to be recorded on its own.
+
+    Sessions share the series' type, setting, providers, benchmarks, purpose and outcomes; their
+    titles say which session they are ("Work experience: session 3").
+    """
+    _check_links(school, providers=providers, benchmarks=benchmarks, pupils=pupils)
+    series = Series(school=school, **{k: v for k, v in values.items() if k in SERIES_FIELDS})
+    if series.activity_type_id and series.activity_type.school_id != school.pk:
+        raise ValidationError(_("That belongs to another school."))
+    series.full_clean()
+    if series.ends_on < series.starts_on:
+        raise ValidationError({"ends_on": _("The last session cannot be before the first.")})
+    every = 2 if series.frequency == Frequency.FORTNIGHTLY else 1
+    days = sessions_between(starts_on=series.starts_on, ends_on=series.ends_on, weekday=series.weekday,
+                            every_weeks=every)
+    if not days:
+        raise ValidationError({"ends_on": _("There is no %(day)s between these dates.")
+                               % {"day": series.get_weekday_display()}})
+    if len(days) > MAX_SESSIONS:
+        raise ValidationError({"ends_on": _("That makes %(n)s sessions; a series can have at most %(max)s. "
+                                            "Check the dates, or make two series.")
+                               % {"n": len(days), "max": MAX_SESSIONS}})
+    series.save()
+    series.providers.set(providers)
+    chosen = list(benchmarks) if benchmarks is not None else list(series.activity_type.default_benchmarks.all())
+    series.benchmarks.set(chosen)
+    series.pupils.set(pupils)
+    for number, day in enumerate(days, start=1):
+        create_activity(
+            school=school, by=by, providers=providers, benchmarks=chosen, audit=False, series=series,
+            activity_type=series.activity_type, title=_("%(title)s: session %(n)s") % {"title": series.title,
+                                                                                       "n": number},
+            date=day, setting=series.setting, purpose=series.purpose, learning_outcomes=series.learning_outcomes)
+    log_action(school=school, user=by, action="series.created", obj=series, data={"sessions": len(days)})
+    return series

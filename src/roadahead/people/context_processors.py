@@ -22,6 +22,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
     items = [
         ("dashboard", _("Home"), "schools:dashboard", True),
         ("pupils", _("Pupils"), "people:pupil_list", True),
+        ("activities", _("Activities"), "activities:list", True),
         ("providers", _("Providers"), "providers:list", rules.can_view_providers(membership)),
         ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
         ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
@@ -34,7 +35,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
     active_key = {
         "schools": "setup" if url_name != "dashboard" else "dashboard",
         "people": "staff" if url_name and url_name.startswith("staff") else "pupils",
-        "providers": "providers", "imports": "imports", "audit": "audit",
+        "providers": "providers", "imports": "imports", "audit": "audit", "activities": "activities",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
