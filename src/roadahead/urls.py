@@ -15,6 +15,9 @@ school_patterns = [
     path("imports/", include("roadahead.imports.urls")),
     path("audit/", include("roadahead.audit.urls")),
     path("api-tokens/", include("roadahead.api.token_urls")),
+    path("curriculum/", include("roadahead.curriculum.urls")),
+    path("lmi/", include("roadahead.lmi.urls")),
+    path("training/", include("roadahead.cpd.urls")),
 ]
 
 urlpatterns = [

@@ -26,6 +26,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("providers", _("Providers"), "providers:list", rules.can_view_providers(membership)),
         ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
         ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
+        ("programme", _("Programme"), "curriculum:programme", True),
         ("setup", _("School set-up"), "schools:setup", rules.can_view_school_setup(membership)),
         ("audit", _("Audit log"), "audit:list", rules.can_manage_school(membership)),
     ]
@@ -36,6 +37,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "schools": "setup" if url_name != "dashboard" else "dashboard",
         "people": "staff" if url_name and url_name.startswith("staff") else "pupils",
         "providers": "providers", "imports": "imports", "audit": "audit", "activities": "activities",
+        "curriculum": "programme", "lmi": "programme", "cpd": "programme",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
