@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from roadahead.imports import selectors, services
-from roadahead.imports.forms import PupilUploadForm
-from roadahead.imports.models import ImportStatus
+from roadahead.imports import activity_services, selectors, services
+from roadahead.imports.activity_columns import MAX_ACTIVITY_ROWS
+from roadahead.imports.exports import ExportFilters, export_activities
+from roadahead.imports.forms import ActivityExportForm, ActivityUploadForm, PupilUploadForm
+from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
 from roadahead.imports.parsers import MAX_ROWS, describe_size, max_upload_bytes
 from roadahead.imports.services import MAX_ERRORS_SHOWN
 from roadahead.people import rules
@@ -39,9 +41,23 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @school_view(rules.can_manage_school)
+def upload_activities(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    form = ActivityUploadForm(request.POST, request.FILES) if request.method == "POST" else ActivityUploadForm()
+    if form.is_bound and form.is_valid():
+        file = form.cleaned_data["file"]
+        run = activity_services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
+                                             content=file.read())
+        return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
+    return render(request, "imports/upload_activities.html", {
+        "form": form, "max_size": describe_size(max_upload_bytes()), "max_rows": f"{MAX_ACTIVITY_ROWS:,}"})
+
+
+@school_view(rules.can_manage_school)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.import_run(school=request.school, pk=pk)  # type: ignore[attr-defined]
-    return render(request, "imports/detail.html", {
+    template = "imports/activity_detail.html" if run.kind == ImportKind.ACTIVITIES else "imports/detail.html"
+    return render(request, template, {
         "run": run, "total": run.created_count + run.updated_count + run.unchanged_count,
         "hidden_errors": max(run.error_count - len(run.errors), 0), "max_errors": MAX_ERRORS_SHOWN,
         "statuses": ImportStatus})
@@ -53,11 +69,16 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     run = selectors.import_run(school=school, pk=pk)
     try:
-        run = services.confirm_import(run=run, by=request.user, today=timezone.localdate())
+        if run.kind == ImportKind.ACTIVITIES:
+            run = activity_services.confirm_import(run=run, by=request.user)
+        else:
+            run = services.confirm_import(run=run, by=request.user, today=timezone.localdate())
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
-    if run.status == ImportStatus.DONE:
+    if run.kind == ImportKind.ACTIVITIES:
+        _confirmed_activities(request, run)
+    elif run.status == ImportStatus.DONE:
         total = run.created_count + run.updated_count + run.unchanged_count
         messages.success(request, ngettext(
             "Imported %(total)d pupil: %(new)d new, %(updated)d updated, %(unchanged)d unchanged.",
@@ -77,3 +98,36 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     services.cancel_import(run=selectors.import_run(school=school, pk=pk), by=request.user)
     messages.success(request, _("The import was cancelled and the uploaded file discarded."))
     return redirect("imports:list", school_slug=school.slug)
+
+
+def _confirmed_activities(request: HttpRequest, run: ImportRun) -> None:
+    if run.status == ImportStatus.DONE:
+        total = run.created_count + run.updated_count + run.unchanged_count
+        messages.success(request, ngettext(
+            "Imported %(total)d activity: %(new)d new, %(updated)d updated, %(unchanged)d unchanged.",
+            "Imported %(total)d activities: %(new)d new, %(updated)d updated, %(unchanged)d unchanged.", total)
+            % {"total": total, "new": run.created_count, "updated": run.updated_count,
+               "unchanged": run.unchanged_count})
+    else:
+        messages.error(request, _("Activities or pupils changed since the file was checked, and the file now has "
+                                  "problems. Nothing was imported."))
+
+
+@school_view(rules.can_export)
+def export_activities_view(request: HttpRequest) -> HttpResponse:
+    """The export form; submitted (a GET, since it only reads), the file itself."""
+    school = request.school  # type: ignore[attr-defined]
+    form = ActivityExportForm(request.GET or None, school=school)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        exported = export_activities(
+            school=school, by=request.user, what=data["what"], file_format=data["file_format"],
+            today=timezone.localdate(),
+            filters=ExportFilters(academic_year=data["academic_year"], date_from=data["date_from"],
+                                  date_to=data["date_to"], activity_type=data["activity_type"]))
+        response = HttpResponse(exported.content, content_type=exported.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{exported.name}"'
+        # Pupils' records must not be kept by shared caches.
+        response["Cache-Control"] = "no-store"
+        return response
+    return render(request, "imports/export_activities.html", {"form": form})
