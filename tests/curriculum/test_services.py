@@ -15,7 +15,8 @@ def test_create_subject_is_audited(world):
     subject = services.create_subject(school=world.school, by=world.careers_leader.user, name="  Science ")
     assert subject.name == "Science"
     entry = AuditEntry.objects.get(action="subject.created")
-    assert entry.object_id == subject.pk and entry.user == world.careers_leader.user
+    assert entry.object_id == subject.pk
+    assert entry.user == world.careers_leader.user
 
 
 def test_create_subject_refuses_a_name_already_used_in_any_case(world):
