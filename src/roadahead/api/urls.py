@@ -16,14 +16,14 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from roadahead.api.auth import BearerToken
-from roadahead.api.endpoints import me, providers, pupils
+from roadahead.api.endpoints import activities, me, providers, pupils
 
 logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Road Ahead API",
     version="1",
-    description="Read and change a school's pupils and provider directory. Every request needs an API "
+    description="Read and change a school's pupils, provider directory and activities. Every request needs an API "
                 "token (create one under 'Your API tokens'), sent as `Authorization: Bearer ra_…`; it acts "
                 "as its owner with their role in the token's school.",
     urls_namespace="api",
@@ -33,6 +33,7 @@ api = NinjaAPI(
 api.add_router("", me.router)
 api.add_router("", pupils.router)
 api.add_router("", providers.router)
+api.add_router("", activities.router)
 
 
 @api.exception_handler(PermissionDenied)
