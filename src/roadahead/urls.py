@@ -12,6 +12,7 @@ school_patterns = [
     path("", include("roadahead.people.urls")),
     path("providers/", include("roadahead.providers.urls")),
     path("activities/", include("roadahead.activities.urls")),
+    path("events/", include("roadahead.events.urls")),
     path("imports/", include("roadahead.imports.urls")),
     path("audit/", include("roadahead.audit.urls")),
     path("api-tokens/", include("roadahead.api.token_urls")),
@@ -34,6 +35,8 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("api/v1/", api.urls),
     path("s/<slug:school_slug>/", include(school_patterns)),
+    # One-time feedback links for people without an account: the random token is the only key.
+    path("feedback/<str:token>/", include("roadahead.events.public_urls")),
 ]
 
 handler404 = "roadahead.core.views.not_found"

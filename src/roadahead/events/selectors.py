@@ -35,7 +35,7 @@ def past_events(*, school: School, today: dt.date) -> QuerySet[Event]:
 
 def event_detail(*, school: School, pk: int) -> Event:
     """The school's event with its activity and stallholders; another school's is a 404."""
-    event = (Event.objects.filter(school=school, pk=pk).select_related("activity", "activity__activity_type")
+    event = (Event.objects.filter(school=school, pk=pk).select_related("school", "activity", "activity__activity_type")
              .prefetch_related(Prefetch("stallholders",
                                         queryset=Stallholder.objects.filter(school=school)
                                         .select_related("provider").order_by("provider__name"),
