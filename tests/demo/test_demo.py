@@ -6,10 +6,13 @@ import re
 from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
+from roadahead.activities.models import Activity, Participation, Series
+from roadahead.cpd.models import CpdRecord
 from roadahead.demo.data import DEMO_PASSWORD
-from roadahead.demo.management.commands import serve
+from roadahead.events.models import Event
+from roadahead.lmi.models import LmiItem
 from roadahead.people.enums import Role
 from roadahead.people.models import AdviserAssignment, Enrolment, Membership, Pupil, PupilNeed, User
 from roadahead.people.validators import upn_problem
@@ -28,8 +31,8 @@ def run_demo(*args: str) -> str:
 
 
 @pytest.fixture
-def demo_output() -> str:
-    return run_demo()
+def demo_output(built_demo) -> str:
+    return built_demo
 
 
 def test_demo_builds_two_schools_with_60_to_120_pupils(demo_output):
@@ -109,24 +112,32 @@ def test_demo_has_providers_of_several_kinds(demo_output):
         assert providers.filter(hosts_send_placements=True).exclude(send_adjustments="").exists()
 
 
+def demo_counts() -> tuple[int, ...]:
+    return tuple(model.objects.count() for model in (School, Pupil, Provider, User, Membership, Activity,
+                                                     Participation, Series, Event, LmiItem, CpdRecord))
+
+
 def test_demo_run_twice_does_not_duplicate(demo_output):
-    counts = (School.objects.count(), Pupil.objects.count(), Provider.objects.count(), User.objects.count(),
-              Membership.objects.count())
+    counts = demo_counts()
 
     again = run_demo()
 
     assert "already set up" in again
-    assert (School.objects.count(), Pupil.objects.count(), Provider.objects.count(), User.objects.count(),
-            Membership.objects.count()) == counts
+    assert demo_counts() == counts
+    assert counts[5] > 0
 
 
 def test_demo_reset_rebuilds_the_same_demo(demo_output):
     before = sorted(Pupil.objects.values_list("upn", "legal_forename", "legal_surname", "date_of_birth"))
+    recorded = sorted(Participation.objects.values_list("pupil__upn", "activity__title", "activity__date",
+                                                        "attendance", "engagement", "response"))
 
     output = run_demo("--reset")
 
     assert "Deleted the demo schools." in output
     assert sorted(Pupil.objects.values_list("upn", "legal_forename", "legal_surname", "date_of_birth")) == before
+    assert sorted(Participation.objects.values_list("pupil__upn", "activity__title", "activity__date",
+                                                    "attendance", "engagement", "response")) == recorded
     assert School.objects.filter(slug__in=["parkside", "heathfield"]).count() == 2
 
 
@@ -141,19 +152,3 @@ def test_printed_sign_in_details_work(demo_output, client):
     for email in emails:
         assert client.login(email=email, password=password), email
         client.logout()
-
-
-def test_demo_serves_after_building(monkeypatch):
-    calls = []
-    monkeypatch.setattr(serve.subprocess, "call", lambda command, env: calls.append(command) or 0)
-
-    call_command("demo", "--addr", "127.0.0.1:9000", stdout=StringIO(), stderr=StringIO())
-
-    assert calls == [serve.gunicorn_command("127.0.0.1:9000")]
-    assert School.objects.filter(slug="parkside").exists()
-
-
-def test_demo_refuses_a_bad_address():
-    with pytest.raises(CommandError, match="should be HOST:PORT"):
-        call_command("demo", "--no-serve", "--addr", "localhost:http")
-    assert not School.objects.exists()

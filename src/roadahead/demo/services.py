@@ -1,4 +1,4 @@
-"""Building the two demo schools: programme, staff, providers and invented pupils.
+"""Building the two demo schools: programme, staff, providers, invented pupils and a recorded year.
 
 The demo is generated from a seeded random number generator, so it is the same every time it is
 built on the same day. It goes through the real services where they are quick enough (programme
@@ -17,6 +17,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django_scopes import scope
 
+from roadahead.activities.models import Activity, Series
 from roadahead.core import dates
 from roadahead.demo.data import (
     COMMUNICATION_NOTES,
@@ -32,6 +33,7 @@ from roadahead.demo.data import (
     DemoSchool,
     StaffSpec,
 )
+from roadahead.demo.year import record_demo_year
 from roadahead.people.enums import Role, SenProvision, Sex
 from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed, User
 from roadahead.people.services import add_member, assign_adviser, update_member
@@ -83,6 +85,10 @@ def remove_demo() -> None:
     with transaction.atomic():
         for school in School.objects.filter(slug__in=[s.slug for s in DEMO_SCHOOLS]):
             with scope(school=school):
+                # Activities and series hold protected links to the school's types, years and
+                # providers (so a real school cannot lose its records by accident): remove them first.
+                Activity.objects.filter(school=school).delete()
+                Series.objects.filter(school=school).delete()
                 school.delete()
         User.objects.filter(email__in=emails).delete()
 
@@ -136,6 +142,7 @@ class _Builder:
                             hosts_send_placements=provider.hosts_send_placements,
                             send_adjustments=provider.send_adjustments, send_confidence=provider.send_confidence,
                             contact_name=provider.contact_name, website=provider.website)
+        record_demo_year(school=self.school, today=self.today, seed=self.spec.seed)
 
     # ## Classes ##
     def _classes(self, year: AcademicYear) -> dict[str, ClassGroup]:
