@@ -172,3 +172,20 @@ def test_export_form_refuses_an_end_before_the_start(leader_client, world):
     assert response.status_code == 200
     assert "The end date cannot be before the start date." in response.content.decode()
     assert not AuditEntry.objects.filter(action="export.activities").exists()
+
+
+# ## The documented examples ######################################################################
+@pytest.mark.parametrize("name", ["activities-example.csv", "activities-example.xlsx"])
+def test_documented_example_files_import(world, name):
+    from pathlib import Path
+
+    from tests.imports.conftest import run_import
+
+    examples = Path(__file__).resolve().parents[2] / "docs" / "examples"
+    run_import(world.school, (examples / "pupils" / "pupils-example.csv").read_bytes())
+    run = import_file(world.school, (examples / "activities" / name).read_bytes(), file_name=name)
+    assert run.status == ImportStatus.DONE, errors_of(run)
+    assert (run.rows, run.created_count) == (6, 3)
+    taster = Activity.objects.get(school=world.school, import_ref="SPR-01")
+    assert (taster.counts_for_pal, taster.meaningful) == (True, True)
+    assert Participation.objects.get(activity__import_ref="AUT-02", pupil__upn="H801200000104").engagement == 2
