@@ -143,3 +143,16 @@ def test_read_only_token_may_read_but_not_record(world, api_as, talk):
     api = api_as("careers_leader", read_only=True)
     assert api.get("/activities").status_code == 200
     assert api.post("/activities", _new(world, world.pupils)).status_code == 403
+
+
+def test_put_without_a_list_changes_nothing(world, api_as, talk):
+    response = put_as(api_as, "careers_leader").put(f"/activities/{talk.pk}/participations", {})
+    assert response.status_code == 422
+    assert Participation.objects.filter(activity=talk).count() == 4
+
+
+def test_put_to_another_schools_activity_is_404_whatever_the_body(world, other_world, talk):
+    from tests.api.conftest import token_for
+
+    elsewhere = PutClient(token_for(other_world.careers_leader))
+    assert elsewhere.put(f"/activities/{talk.pk}/participations", {}).status_code == 404

@@ -174,7 +174,9 @@ class ActivityPatch(Schema):
 
 
 class ParticipationsPut(Schema):
-    participations: list[ParticipationIn] = Field(max_length=2000, description=(
+    # Checked in the endpoint rather than required here, so that an activity of another school is
+    # a 404 before anything about the body is said.
+    participations: list[ParticipationIn] | None = Field(None, max_length=2000, description=(
         "Everyone you may see who took part. Pupils you may see who are recorded but not listed are taken off "
         "the activity; pupils you may not see are left as they are."))
 
@@ -377,6 +379,9 @@ def put_participations(request: HttpRequest, activity_id: int, payload: Particip
     history), unlisted ones you may see are taken off, and pupils you may not see are untouched."""
     membership = require(request, rules.can_record)
     activity = _find(membership, activity_id)
+    if payload.participations is None:
+        raise field_problem("participations", _("Send the list of participations (an empty list takes everyone "
+                                                "you may see off the activity)."))
     today = timezone.localdate()
     entries = _entries(membership, payload.participations, today)
     visible_ids = list(pupils_visible_to(membership=membership, day=today).values_list("pk", flat=True))
