@@ -13,12 +13,14 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from roadahead.activities.models import ActivityType
+from roadahead.activities.services import create_activity, ensure_activity_types
 from roadahead.api.models import ApiToken, hash_token, new_token
 from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
 from roadahead.schools.enums import TermName
 from roadahead.schools.models import Term
 from tests import factories
-from tests.conftest import SchoolWorld
+from tests.conftest import TODAY, SchoolWorld
 from tests.permission_table import Objects, Row, all_roles, careers_leader_only, pk
 
 pytestmark = pytest.mark.django_db
@@ -169,12 +171,16 @@ API_OPERATIONS = {
     ("get", "/api/v1/me"), ("get", "/api/v1/pupils"), ("post", "/api/v1/pupils"), ("post", "/api/v1/pupils/search"),
     ("get", "/api/v1/pupils/{id}"), ("patch", "/api/v1/pupils/{id}"), ("get", "/api/v1/providers"),
     ("post", "/api/v1/providers"), ("get", "/api/v1/providers/{id}"), ("patch", "/api/v1/providers/{id}"),
+    ("get", "/api/v1/activities"), ("post", "/api/v1/activities"), ("get", "/api/v1/activities/{id}"),
+    ("patch", "/api/v1/activities/{id}"), ("put", "/api/v1/activities/{id}/participations"),
+    ("get", "/api/v1/pupils/{id}/participations"),
 }
 
 
 def test_every_api_operation_is_walked(client):
     document = client.get("/api/v1/openapi.json").json()
-    operations = {(method, path.replace("{pupil_id}", "{id}").replace("{provider_id}", "{id}"))
+    operations = {(method, path.replace("{pupil_id}", "{id}").replace("{provider_id}", "{id}")
+                   .replace("{activity_id}", "{id}"))
                   for path, item in document["paths"].items() for method in item}
     assert operations == API_OPERATIONS
 
@@ -182,7 +188,10 @@ def test_every_api_operation_is_walked(client):
 @pytest.mark.parametrize(("method", "path"), sorted(API_OPERATIONS))
 def test_api_needs_a_token_and_hides_other_schools(client, world, other_world, method, path):
     own = factories.ProviderFactory(school=world.school)
-    target = {"pupils": world.pupils[0].pk, "providers": own.pk}.get(path.split("/")[3])
+    ensure_activity_types(school=world.school)
+    activity = create_activity(school=world.school, by=world.careers_leader.user, title="Visit", date=TODAY,
+                               activity_type=ActivityType.objects.get(school=world.school, code="workplace-visit"))
+    target = {"pupils": world.pupils[0].pk, "providers": own.pk, "activities": activity.pk}.get(path.split("/")[3])
     url = path.replace("{id}", str(target))
     # A signed-in session is not enough: the API answers only to tokens.
     client.force_login(world.careers_leader.user)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from django.db import connection
@@ -262,19 +261,17 @@ def test_import_query_count_does_not_grow_with_rows(world):
     assert queries(2, "S") == queries(10, "L")
 
 
-def test_twenty_thousand_rows_import_in_seconds(world):
+def test_a_large_file_imports_every_row(world):
+    # Speed is measured by benchmarks/import_activities.py, never by a timed test.
     pupils = Pupil.objects.bulk_create(factories.PupilFactory.build(school=world.school, upn=f"Q{n:012d}")
                                        for n in range(100))
     rows = []
-    for a in range(200):
+    for a in range(50):
         rows += visit_rows(pupils, ref=f"A{a}", title=f"Activity {a}", day=f"{1 + a % 28:02d}/01/2026")
-    started = time.perf_counter()
     run = import_file(world.school, activity_csv(rows))
-    elapsed = time.perf_counter() - started
     assert run.status == ImportStatus.DONE
-    assert Participation.objects.count() == 20_000
-    # 100,000 rows take about 4 s on a laptop; this keeps a fifth of that well inside its share.
-    assert elapsed < 4, elapsed
+    assert Participation.objects.count() == 5_000
+    assert Activity.objects.filter(school=world.school).count() == 50
 
 
 def test_types_are_made_if_the_school_has_none_yet(world):

@@ -126,8 +126,8 @@ class Activity(TimeStampedModel):
     version = models.PositiveIntegerField(default=1, editable=False)
     # The activity_ref of the imported file that made it: importing the file again updates this
     # activity instead of adding a second copy. Empty for activities recorded on screen.
-    import_ref = models.CharField(_("reference in an imported file"), max_length=100, null=True, blank=True,
-                                  editable=False)
+    import_ref = models.CharField(  # noqa: DJ001 (NULL, not "", so the unique key allows many unset)
+        _("reference in an imported file"), max_length=100, null=True, blank=True, editable=False)
 
     objects = ScopedManager(school="school")
 

@@ -34,6 +34,7 @@ from roadahead.audit.services import log_action
 from roadahead.benchmarks.selectors import benchmarks as school_benchmarks
 from roadahead.core.forms import add_validation_errors
 from roadahead.curriculum.models import Scheme
+from roadahead.people import rules as people_rules
 from roadahead.people.decorators import school_view
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership
@@ -149,6 +150,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(request, "activities/activity_list.html", {
         "form": form, "page_obj": page, "can_record": rules.can_record(membership),
+        "can_export": people_rules.can_export(membership),
         "querystring_without_page": (query.urlencode() + "&") if query else "",
         "filtered": any(v for k, v in request.GET.items() if k != "page"),
     })

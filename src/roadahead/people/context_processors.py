@@ -23,6 +23,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("dashboard", _("Home"), "schools:dashboard", True),
         ("pupils", _("Pupils"), "people:pupil_list", True),
         ("activities", _("Activities"), "activities:list", True),
+        ("events", _("Events"), "events:list", True),
         ("providers", _("Providers"), "providers:list", rules.can_view_providers(membership)),
         ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
         ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
@@ -37,7 +38,8 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "schools": "setup" if url_name != "dashboard" else "dashboard",
         "people": "staff" if url_name and url_name.startswith("staff") else "pupils",
         "providers": "providers", "imports": "imports", "audit": "audit", "activities": "activities",
-        "curriculum": "programme", "lmi": "programme", "cpd": "programme",
+        "curriculum": "programme", "lmi": "programme", "cpd": "programme", "events": "events",
+        "activity_types": "setup",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
