@@ -151,6 +151,8 @@ ROADAHEAD_APPS = [
     "roadahead.events",
     "roadahead.lmi",
     "roadahead.cpd",
+    "roadahead.entitlements",
+    "roadahead.standing",
     "roadahead.programmes",
     "roadahead.imports",
     "roadahead.api",

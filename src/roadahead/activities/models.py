@@ -121,7 +121,8 @@ class Activity(TimeStampedModel):
     in_school_day = models.BooleanField(_("in the school day"), default=True)
     counts_for_pal = models.BooleanField(default=False, editable=False)
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+    # Blank for activities written by an import or a command rather than a person.
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
     version = models.PositiveIntegerField(default=1, editable=False)
     # The activity_ref of the imported file that made it: importing the file again updates this

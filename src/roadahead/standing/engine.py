@@ -1,0 +1,330 @@
+"""The standing engine: every pupil's standing against every rule that applies, on any day.
+
+One engine serves pages, the API, CSV and PDF reports and the CLI. It runs a fixed number of SQL
+queries whatever the number of pupils: the rules, the pupils with this year's enrolment and
+needs, the calendar, and two aggregates over participations (one for rules judged over a
+year, term or half term, one for rules across a span of NC years). Everything else is arithmetic
+on dates in Python, in `periods.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, Mod
+
+from roadahead.activities.enums import Attendance
+from roadahead.activities.models import Activity, Participation
+from roadahead.core import dates
+from roadahead.entitlements.enums import Check, Period
+from roadahead.entitlements.models import EntitlementRule
+from roadahead.people.models import Enrolment, Pupil, PupilNeed
+from roadahead.schools.models import AcademicYear, School, Term
+from roadahead.standing.enums import Status
+from roadahead.standing.periods import Window, judge, years_window
+
+
+@dataclass(frozen=True)
+class RuleFacts:
+    id: int
+    code: str
+    name: str
+    kind: str
+    benchmark: int | None
+    required: int
+    period: str
+    first: int | None
+    last: int | None
+    pathways: frozenset[int]
+    needs: frozenset[str]
+    types: frozenset[int]
+    evidences: frozenset[int]
+    settings: frozenset[str]
+    provider_kinds: frozenset[str]
+    meaningful_only: bool
+    pal_only: bool
+    count_part: bool
+    cutoff: tuple[int, int] | None
+    required_of_pupils: bool
+
+
+@dataclass(frozen=True)
+class PupilFacts:
+    id: int
+    upn: str
+    nc_year: str | None
+    pathway_id: int | None
+    class_group_id: int | None
+    needs: tuple[str, ...]
+    sex: str
+    looked_after: bool
+    date_joined: dt.date | None
+
+
+@dataclass(frozen=True)
+class Standing:
+    pupil_id: int
+    rule_id: int
+    period_start: dt.date
+    period_end: dt.date
+    required: int
+    achieved: int
+    status: Status
+
+    @property
+    def missing(self) -> int:
+        return max(self.required - self.achieved, 0)
+
+
+@dataclass
+class StandingReport:
+    as_of: dt.date
+    rules: dict[int, RuleFacts] = field(default_factory=dict)
+    pupils: dict[int, PupilFacts] = field(default_factory=dict)
+    rows: list[Standing] = field(default_factory=list)
+
+    def for_pupil(self, pupil_id: int) -> list[Standing]:
+        return [row for row in self.rows if row.pupil_id == pupil_id]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    year: tuple[dt.date, dt.date]
+    start_year: int
+    term: tuple[dt.date, dt.date] | None
+    half_term: tuple[dt.date, dt.date] | None
+
+
+# ## Loading ######################################################################################
+
+def _rule_facts(rule: EntitlementRule) -> RuleFacts:
+    return RuleFacts(
+        id=rule.pk, code=rule.code, name=rule.name, kind=rule.kind,
+        benchmark=rule.benchmark.number if rule.benchmark else None, required=rule.required, period=rule.period,
+        first=dates.nc_year_ordinal(rule.first_year) if rule.first_year else None,
+        last=dates.nc_year_ordinal(rule.last_year) if rule.last_year else None,
+        pathways=frozenset(p.pk for p in rule.pathways.all()), needs=frozenset(rule.needs or []),
+        types=frozenset(t.pk for t in rule.activity_types.all()),
+        evidences=frozenset(b.pk for b in rule.evidences.all()),
+        settings=frozenset(rule.settings or []), provider_kinds=frozenset(rule.provider_kinds or []),
+        meaningful_only=rule.meaningful_only, pal_only=rule.pal_only, count_part=rule.count_part,
+        cutoff=(rule.cutoff_month, rule.cutoff_day) if rule.cutoff_month and rule.cutoff_day else None,
+        required_of_pupils=rule.required_of_pupils)
+
+
+def _switched_on(school: School) -> set[str]:
+    on = {Check.NONE.value}
+    if school.check_provider_access:
+        on.add(Check.PROVIDER_ACCESS.value)
+    if school.check_independent_guidance:
+        on.add(Check.INDEPENDENT_GUIDANCE.value)
+    if school.check_gatsby_benchmarks:
+        on.add(Check.GATSBY_BENCHMARKS.value)
+    return on
+
+
+def load_rules(*, school: School, rule_ids: Iterable[int] | None = None) -> dict[int, RuleFacts]:
+    rules = (EntitlementRule.objects.filter(school=school, is_active=True, school_check__in=_switched_on(school))
+             .select_related("benchmark").prefetch_related("pathways", "activity_types", "evidences")
+             .order_by("order", "name"))
+    if rule_ids is not None:
+        rules = rules.filter(pk__in=list(rule_ids))
+    return {rule.pk: _rule_facts(rule) for rule in rules}
+
+
+def on_roll(*, school: School, as_of: dt.date) -> QuerySet[Pupil]:
+    return (Pupil.objects.filter(school=school)
+            .filter(Q(date_left__isnull=True) | Q(date_left__gte=as_of))
+            .filter(Q(date_joined__isnull=True) | Q(date_joined__lte=as_of)))
+
+
+def load_pupils(*, school: School, pupils: QuerySet[Pupil], start_year: int) -> dict[int, PupilFacts]:
+    enrolments = {e["pupil_id"]: e for e in Enrolment.objects.filter(
+        school=school, academic_year__start_year=start_year, pupil__in=pupils).values(
+        "pupil_id", "nc_year", "pathway_id", "class_group_id")}
+    needs: dict[int, list[str]] = defaultdict(list)
+    for pupil_id, need in (PupilNeed.objects.filter(school=school, pupil__in=pupils)
+                           .order_by("pupil_id", "rank").values_list("pupil_id", "need")):
+        needs[pupil_id].append(need)
+    facts = {}
+    for row in pupils.values("id", "upn", "sex", "looked_after", "date_joined"):
+        enrolment = enrolments.get(row["id"], {})
+        facts[row["id"]] = PupilFacts(
+            id=row["id"], upn=row["upn"], nc_year=enrolment.get("nc_year"), pathway_id=enrolment.get("pathway_id"),
+            class_group_id=enrolment.get("class_group_id"), needs=tuple(needs[row["id"]]), sex=row["sex"],
+            looked_after=row["looked_after"], date_joined=row["date_joined"])
+    return facts
+
+
+def load_calendar(*, school: School, as_of: dt.date) -> Calendar:
+    year = AcademicYear.objects.filter(school=school, starts_on__lte=as_of, ends_on__gte=as_of).first()
+    if year is not None:
+        bounds, start_year = (year.starts_on, year.ends_on), year.start_year
+    else:
+        start_year = dates.academic_year_of(as_of)
+        bounds = dates.academic_year_bounds(start_year)
+    terms = list(Term.objects.filter(school=school, starts_on__gte=bounds[0], ends_on__lte=bounds[1])
+                 .order_by("starts_on"))
+    # In a holiday the term judged is the one that has just ended.
+    current = next((t for t in terms if t.starts_on <= as_of <= t.ends_on), None)
+    if current is None:
+        ended = [t for t in terms if t.ends_on < as_of]
+        current = ended[-1] if ended else None
+    term = (current.starts_on, current.ends_on) if current else None
+    half = None
+    if current is not None:
+        halves = current.half_terms()
+        half = next((h for h in halves if h[0] <= as_of <= h[1]), None)
+        if half is None:
+            done = [h for h in halves if h[1] < as_of]
+            half = done[-1] if done else halves[0]
+    return Calendar(year=bounds, start_year=start_year, term=term, half_term=half)
+
+
+# ## Which rules apply, over which window ########################################################
+
+def applies(rule: RuleFacts, pupil: PupilFacts) -> bool:
+    if rule.first is not None:
+        ordinal = dates.nc_year_ordinal(pupil.nc_year) if pupil.nc_year else None
+        if ordinal is None or not (rule.first <= ordinal <= rule.last):  # type: ignore[operator]
+            return False
+    if rule.pathways and pupil.pathway_id not in rule.pathways:
+        return False
+    return not (rule.needs and not rule.needs.intersection(pupil.needs))
+
+
+def window(rule: RuleFacts, pupil: PupilFacts, calendar: Calendar) -> Window | None:
+    if rule.period == Period.ACADEMIC_YEAR:
+        return Window(*calendar.year)
+    if rule.period == Period.TERM:
+        return Window(*calendar.term) if calendar.term else None
+    if rule.period == Period.HALF_TERM:
+        return Window(*calendar.half_term) if calendar.half_term else None
+    ordinal = dates.nc_year_ordinal(pupil.nc_year) if pupil.nc_year else None
+    if ordinal is None or rule.first is None or rule.last is None:
+        return None
+    return years_window(start_year=calendar.start_year, nc_ordinal=ordinal, first_ordinal=rule.first,
+                        last_ordinal=rule.last, cutoff=rule.cutoff)
+
+
+# ## Counting ####################################################################################
+
+def _rule_filter(rule: RuleFacts) -> Q:
+    """What a participation must be to count for `rule` (dates apart)."""
+    q = Q() if rule.count_part else Q(attendance=Attendance.ATTENDED)
+    if rule.types:
+        q &= Q(activity__activity_type_id__in=sorted(rule.types))
+    if rule.settings:
+        q &= Q(activity__setting__in=sorted(rule.settings))
+    if rule.meaningful_only:
+        q &= Q(activity__meaningful=True)
+    if rule.pal_only:
+        q &= Q(activity__counts_for_pal=True)
+    if rule.evidences:
+        q &= Q(Exists(Activity.benchmarks.through.objects.filter(
+            activity_id=OuterRef("activity_id"), benchmark_id__in=sorted(rule.evidences))))
+    if rule.provider_kinds:
+        q &= Q(Exists(Activity.providers.through.objects.filter(
+            activity_id=OuterRef("activity_id"), provider__kind__in=sorted(rule.provider_kinds))))
+    return q
+
+
+def _participations(school: School, pupils: QuerySet[Pupil], start: dt.date, as_of: dt.date) -> QuerySet:
+    return (Participation.objects.filter(school=school, pupil__in=pupils, activity__date__gte=start,
+                                         activity__date__lte=as_of)
+            .exclude(attendance=Attendance.ABSENT))
+
+
+def count_by_window(*, school: School, pupils: QuerySet[Pupil], rules: list[RuleFacts], calendar: Calendar,
+                    as_of: dt.date) -> dict[int, dict[int, int]]:
+    """{pupil id: {rule id: count}} for rules judged over the current year, term or half term."""
+    windows = {r.id: window(r, PupilFacts(0, "", None, None, None, (), "", False, None), calendar) for r in rules}
+    rules = [r for r in rules if windows[r.id] is not None]
+    if not rules:
+        return {}
+    start = min(windows[r.id].start for r in rules)  # type: ignore[union-attr]
+    annotations = {
+        f"r{r.id}": Count("id", filter=_rule_filter(r) & Q(activity__date__gte=windows[r.id].start))  # type: ignore[union-attr]
+        for r in rules}
+    counts: dict[int, dict[int, int]] = {}
+    for row in _participations(school, pupils, start, as_of).values("pupil_id").annotate(**annotations).order_by():
+        counts[row["pupil_id"]] = {r.id: row[f"r{r.id}"] for r in rules}
+    return counts
+
+
+def count_by_year(*, school: School, pupils: QuerySet[Pupil], rules: list[RuleFacts], since: dt.date,
+                  as_of: dt.date) -> list[dict]:
+    """Rows of (pupil, academic year, before each cut-off) with a count per rule across years."""
+    if not rules:
+        return []
+    position = Mod(ExtractMonth("activity__date") + 3, 12) * 100 + ExtractDay("activity__date")
+    cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
+    flags = {f"c{m}_{d}": Case(When(Q(position__lte=((m + 3) % 12) * 100 + d), then=Value(1)), default=Value(0),
+                               output_field=IntegerField()) for m, d in cutoffs}
+    annotations = {f"r{r.id}": Count("id", filter=_rule_filter(r)) for r in rules}
+    return list(_participations(school, pupils, since, as_of).annotate(position=position).annotate(**flags)
+                .values("pupil_id", "activity__academic_year__start_year", *flags).annotate(**annotations).order_by())
+
+
+def _count_across_years(by_year: dict[tuple[int, int], list[dict]], pupil_id: int, rule: RuleFacts,
+                        span: Window) -> int:
+    """Add up a pupil's counts over the academic years of the span, stopping at its cut-off."""
+    achieved = 0
+    flag = f"c{rule.cutoff[0]}_{rule.cutoff[1]}" if rule.cutoff else None
+    for start_year in range(span.first_start_year, span.last_start_year + 1):  # type: ignore[arg-type]
+        for row in by_year.get((pupil_id, start_year), ()):
+            if flag and start_year == span.last_start_year and not row[flag]:
+                continue
+            achieved += row[f"r{rule.id}"]
+    return achieved
+
+
+# ## The engine ##################################################################################
+
+def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None = None,
+             rule_ids: Iterable[int] | None = None) -> StandingReport:
+    """Every on-roll pupil's (or the given pupils') standing on `as_of` for every applicable rule."""
+    report = StandingReport(as_of=as_of)
+    report.rules = load_rules(school=school, rule_ids=rule_ids)
+    roll = on_roll(school=school, as_of=as_of)
+    if pupils is not None:
+        roll = roll.filter(pk__in=pupils.values("pk"))
+    calendar = load_calendar(school=school, as_of=as_of)
+    report.pupils = load_pupils(school=school, pupils=roll, start_year=calendar.start_year)
+    if not report.rules or not report.pupils:
+        return report
+
+    pairs: list[tuple[PupilFacts, RuleFacts, Window]] = []
+    for pupil in report.pupils.values():
+        for rule in report.rules.values():
+            if applies(rule, pupil):
+                span = window(rule, pupil, calendar)
+                if span is not None:
+                    pairs.append((pupil, rule, span))
+    if not pairs:
+        return report
+
+    window_rules = [r for r in report.rules.values() if r.period != Period.YEARS]
+    year_rules = [r for r in report.rules.values() if r.period == Period.YEARS]
+    by_window = count_by_window(school=school, pupils=roll, rules=window_rules, calendar=calendar, as_of=as_of)
+    year_starts = [span.start for _, rule, span in pairs if rule.period == Period.YEARS]
+    by_year: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    if year_starts:
+        for row in count_by_year(school=school, pupils=roll, rules=year_rules, since=min(year_starts), as_of=as_of):
+            by_year[row["pupil_id"], row["activity__academic_year__start_year"]].append(row)
+
+    for pupil, rule, span in pairs:
+        if rule.period == Period.YEARS:
+            achieved = _count_across_years(by_year, pupil.id, rule, span)
+        else:
+            achieved = by_window.get(pupil.id, {}).get(rule.id, 0)
+        start = max(span.start, pupil.date_joined) if pupil.date_joined else span.start
+        report.rows.append(Standing(
+            pupil_id=pupil.id, rule_id=rule.id, period_start=span.start, period_end=span.end,
+            required=rule.required, achieved=achieved,
+            status=judge(required=rule.required, achieved=achieved, start=start, end=span.end, as_of=as_of)))
+    return report
