@@ -19,6 +19,10 @@ school_patterns = [
     path("curriculum/", include("roadahead.curriculum.urls")),
     path("lmi/", include("roadahead.lmi.urls")),
     path("training/", include("roadahead.cpd.urls")),
+    path("standing/", include("roadahead.standing.grid_urls")),
+    path("standing/pupil/", include("roadahead.standing.pupil_urls")),
+    path("coverage/", include("roadahead.standing.coverage_urls")),
+    path("rules/", include("roadahead.entitlements.urls")),
 ]
 
 urlpatterns = [

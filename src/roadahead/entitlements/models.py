@@ -67,6 +67,9 @@ class EntitlementRule(TimeStampedModel):
     # The third PAL key phase must be offered by the school but is optional for pupils: such a rule
     # is reported, but a pupil short of it is never "not met".
     required_of_pupils = models.BooleanField(_("required of every pupil"), default=True)
+    # Which Provider Access Legislation key phase (1-3) the rule checks, for the PAL report.
+    pal_key_phase = models.PositiveSmallIntegerField(_("PAL key phase"), null=True, blank=True,
+                                                     validators=[MinValueValidator(1), MaxValueValidator(3)])
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 

@@ -50,6 +50,8 @@ class RuleFacts:
     count_part: bool
     cutoff: tuple[int, int] | None
     required_of_pupils: bool
+    pal_key_phase: int | None = None
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def _rule_facts(rule: EntitlementRule) -> RuleFacts:
         settings=frozenset(rule.settings or []), provider_kinds=frozenset(rule.provider_kinds or []),
         meaningful_only=rule.meaningful_only, pal_only=rule.pal_only, count_part=rule.count_part,
         cutoff=(rule.cutoff_month, rule.cutoff_day) if rule.cutoff_month and rule.cutoff_day else None,
-        required_of_pupils=rule.required_of_pupils)
+        required_of_pupils=rule.required_of_pupils, pal_key_phase=rule.pal_key_phase, source=rule.source)
 
 
 def _switched_on(school: School) -> set[str]:
