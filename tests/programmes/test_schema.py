@@ -144,8 +144,6 @@ def test_reserved_sections_are_ignored_with_a_warning():
 
     assert [str(w) for w in programme.warnings] == [
         f"line {line_of(text, 'skills:')}: 'skills' is kept for a later version of Road Ahead and was ignored",
-        f"line {line_of(text, 'entitlements:')}: 'entitlements' is kept for a later version of Road Ahead "
-        "and was ignored",
     ]
 
 

@@ -111,12 +111,12 @@ def line_of_block(text: str, block: str) -> int:
     return text[:text.index(block)].count("\n") + 1
 
 
-def test_entitlements_and_skills_are_still_reserved():
+def test_skills_is_still_reserved_and_entitlements_is_read():
     programme = parse_programme(FULL + "entitlements: []\nskills: []\n")
 
     assert [w.message for w in programme.warnings] == [
-        "'entitlements' is kept for a later version of Road Ahead and was ignored",
         "'skills' is kept for a later version of Road Ahead and was ignored"]
+    assert programme.entitlements == []
 
 
 @pytest.mark.django_db
@@ -135,8 +135,10 @@ def test_loading_sections_sets_benchmarks_and_types():
         ("class-job", "Class job", "on_site", False, False, True, [6]),
         ("tuck-shop", "Tuck shop shift", "on_site", False, True, True, [4, 6]),
         ("college-talk", "College talk", "on_site", True, False, False, [7]),
+        # Not in the file: Road Ahead adds it so the guidance checks have something to count.
+        ("guidance-meeting", "Careers guidance meeting", "on_site", False, False, True, [8]),
     ]
-    assert (result.changes["activity types"].created, result.changes["benchmarks"].created) == (4, 8)
+    assert (result.changes["activity types"].created, result.changes["benchmarks"].created) == (5, 8)
 
 
 @pytest.mark.django_db

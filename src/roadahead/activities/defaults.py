@@ -46,6 +46,8 @@ DEFAULT_ACTIVITY_TYPES: tuple[DefaultType, ...] = (
                 description="A visit to, or a talk from, a college, specialist college, day service or university."),
     DefaultType("transition-visit", "Transition visit", (3, 7, 8), Setting.OFF_SITE,
                 description="A visit to a possible next placement, or its staff visiting the pupil in school."),
+    DefaultType("guidance-meeting", "Careers guidance meeting", (8,),
+                description="A one-to-one careers guidance meeting with a qualified, independent careers adviser."),
     DefaultType("class-job", "Class job", (6,),
                 description="A regular job in school: the register to the office, the lunch trolley, recycling."),
     DefaultType("lmi-session", "Labour market information session", (2,),

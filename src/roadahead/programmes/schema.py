@@ -10,6 +10,7 @@ The format is documented in docs/user/programme-file.md; keep the two in step.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -24,6 +25,10 @@ from django.core.validators import validate_email
 from roadahead.activities.defaults import DEFAULT_ACTIVITY_TYPES, DefaultType
 from roadahead.activities.enums import Setting
 from roadahead.core import dates
+from roadahead.entitlements.defaults import REQUIRED_TYPE_CODES
+from roadahead.entitlements.enums import Check, Period, RuleKind
+from roadahead.people.enums import NeedType
+from roadahead.providers.enums import ProviderKind
 from roadahead.schools.enums import SchoolType, TermName
 
 # A programme file is a few hundred lines; anything far bigger is a mistake or an attack.
@@ -31,10 +36,10 @@ MAX_BYTES = 1024 * 1024
 FORMAT_VERSION = 1
 
 SECTIONS = ("version", "school", "calendar", "phases", "destination_categories", "pathways", "class_groups",
-            "benchmarks", "activity_types")
+            "benchmarks", "activity_types", "entitlements")
 # Sections a later version of Road Ahead will read. Files written for that version still load
 # here: these are ignored with a warning rather than refused.
-RESERVED_SECTIONS = ("entitlements", "skills")
+RESERVED_SECTIONS = ("skills",)
 
 SCHOOL_KEYS = ("name", "slug", "urn", "type", "careers_leader", "check_provider_access",
                "check_independent_guidance", "check_gatsby_benchmarks")
@@ -49,6 +54,13 @@ BENCHMARK_KEYS = ("number", "title", "summary")
 ACTIVITY_TYPE_KEYS = ("code", "name", "description", "default_benchmarks", "default_setting", "provider_encounter",
                       "workplace_experience", "active")
 BENCHMARK_NUMBERS = range(1, 9)
+RULE_KEYS = ("code", "name", "description", "kind", "source", "school_check", "benchmark", "who", "what", "required",
+             "period", "cutoff", "required_of_pupils", "pal_key_phase", "active")
+WHO_KEYS = ("years", "pathways", "needs")
+WHAT_KEYS = ("activity_types", "evidences", "settings", "provider_kinds", "meaningful_only", "pal_only", "count_part")
+RULE_CHECKS = tuple(c for c in Check.values if c)
+MAX_REQUIRED = 100
+CUTOFF_RE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 # Road Ahead's own activity types by code: a file may name one with just its code and change only
 # the keys it gives.
 BUILT_IN_TYPES: dict[str, DefaultType] = {t.code: t for t in DEFAULT_ACTIVITY_TYPES}
@@ -164,6 +176,37 @@ class ActivityTypeSpec:
 
 
 @dataclass
+class RuleSpec:
+    """One entitlement rule from the file; names (pathways, type codes, benchmark numbers) are resolved on load."""
+
+    code: str
+    name: str
+    order: int
+    description: str = ""
+    kind: str = RuleKind.SCHOOL
+    source: str = ""
+    school_check: str = ""
+    benchmark: int | None = None
+    first_year: str = ""
+    last_year: str = ""
+    pathways: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    activity_types: list[str] = field(default_factory=list)
+    evidences: list[int] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)
+    provider_kinds: list[str] = field(default_factory=list)
+    meaningful_only: bool = False
+    pal_only: bool = False
+    count_part: bool = True
+    required: int = 1
+    period: str = Period.ACADEMIC_YEAR
+    cutoff: tuple[int, int] | None = None
+    required_of_pupils: bool = True
+    pal_key_phase: int | None = None
+    active: bool = True
+
+
+@dataclass
 class Programme:
     school: SchoolSpec
     years: list[YearSpec]
@@ -175,13 +218,15 @@ class Programme:
     benchmarks: list[BenchmarkSpec] = field(default_factory=list)
     # Empty when the file lists none: the school then gets Road Ahead's default activity types.
     activity_types: list[ActivityTypeSpec] = field(default_factory=list)
+    entitlements: list[RuleSpec] = field(default_factory=list)
 
     def describe(self) -> str:
         types = (f"{len(self.activity_types)} activity types" if self.activity_types
                  else "Road Ahead's default activity types")
         return (f"{len(self.years)} academic years, {len(self.phases)} phases, "
                 f"{len(self.destinations)} destination categories, {len(self.pathways)} pathways, "
-                f"{len(self.class_groups)} class groups, {len(self.benchmarks)} benchmark changes, {types}")
+                f"{len(self.class_groups)} class groups, {len(self.benchmarks)} benchmark changes, {types}, "
+                f"{len(self.entitlements)} entitlement rules")
 
 
 class _AliasRefused(yaml.MarkedYAMLError):
@@ -412,9 +457,15 @@ def _read_root(r: _Reader, root: yaml.Node) -> Programme | None:
                     if "class_groups" in top else [])
     benchmarks = _read_benchmarks(r, top["benchmarks"]) if "benchmarks" in top else []
     activity_types = _read_activity_types(r, top["activity_types"]) if "activity_types" in top else []
+    # A file that lists no types gets Road Ahead's own; the types the default checks count always exist.
+    type_codes = ({t.code for t in activity_types} if "activity_types" in top else set(BUILT_IN_TYPES)) | set(
+        REQUIRED_TYPE_CODES)
+    entitlements = (_read_entitlements(r, top["entitlements"], {p.name for p in pathways}, type_codes)
+                    if "entitlements" in top else [])
     if school is None:
         return None
-    return Programme(school, years, phases, destinations, pathways, class_groups, [], benchmarks, activity_types)
+    return Programme(school, years, phases, destinations, pathways, class_groups, [], benchmarks, activity_types,
+                     entitlements)
 
 
 # ## school ########################################################################################
@@ -820,3 +871,190 @@ def _read_activity_types(r: _Reader, node: yaml.Node) -> list[ActivityTypeSpec]:
             workplace_experience=bool(flags["workplace_experience"]),
             active=flags["active"] is not False))
     return kinds
+
+
+# ## entitlements ###################################################################################
+
+def _code_word(value: str) -> str:
+    """'Half term', 'half-term' and 'half_term' are how people write it; codes use underscores."""
+    return re.sub(r"[\s-]+", "_", value.strip().lower())
+
+
+def _choice(r: _Reader, node: yaml.Node, what: str, allowed: Iterable[str]) -> str | None:
+    value = r.text(node, what, max_length=40)
+    if not value:
+        return None
+    code = _code_word(value)
+    allowed = list(allowed)
+    if code not in allowed:
+        r.error(node, f"{what} is '{value}'; use {_join(allowed)}")
+        return None
+    return code
+
+
+def _flag(r: _Reader, keys: dict[str, yaml.Node], key: str, what: str, default: bool) -> bool:
+    if key not in keys:
+        return default
+    value = r.boolean(keys[key], what)
+    return default if value is None else value
+
+
+def _code_list(r: _Reader, node: yaml.Node, what: str, allowed: Iterable[str], *, upper: bool = False,
+               hint: str = "") -> list[str]:
+    """A list of codes from `allowed`, each checked on its own line, in the file's order without repeats."""
+    allowed = list(allowed)
+    codes: list[str] = []
+    for item in r.sequence(node, what):
+        value = r.text(item, f"an entry in {what}", max_length=60)
+        if not value:
+            continue
+        code = value.strip().upper() if upper else _code_word(value)
+        if code not in allowed:
+            r.error(item, f"{what} lists '{value}', which is not one of {hint or _join(allowed)}")
+        elif code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _read_cutoff(r: _Reader, node: yaml.Node, what: str) -> tuple[int, int] | None:
+    value = node.value if isinstance(node, yaml.ScalarNode) else None
+    match = CUTOFF_RE.match(str(value).strip()) if value is not None else None
+    if match:
+        day, month = int(match[1]), int(match[2])
+        # 29 February is allowed: in a year without it the cut-off is 28 February.
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]:
+            return month, day
+    r.error(node, f"{what} is {_show(node)}; write a day and month as DD-MM, such as \"28-02\" for 28 February")
+    return None
+
+
+def _read_years(r: _Reader, node: yaml.Node, what: str) -> tuple[str, str] | None:
+    items = r.sequence(node, what)
+    if not 1 <= len(items) <= 2:
+        r.error(node, f"{what} should be [first, last] NC years, such as [7, 11]")
+        return None
+    codes = [r.nc_year(item, f"{what} has") for item in items]
+    if any(code is None for code in codes):
+        return None
+    first, last = codes[0], codes[-1]
+    if (dates.nc_year_ordinal(first) or 0) > (dates.nc_year_ordinal(last) or 0):  # type: ignore[arg-type]
+        r.error(node, f"{what} runs from {dates.nc_year_label(first)} to {dates.nc_year_label(last)}, "  # type: ignore[arg-type]
+                      "which is backwards")
+        return None
+    return first, last  # type: ignore[return-value]
+
+
+def _read_rule_who(r: _Reader, node: yaml.Node, spec: RuleSpec, pathways: set[str]) -> None:
+    where = f"'who' of rule '{spec.code}'"
+    keys = r.mapping(node, where, WHO_KEYS) or {}
+    if "years" in keys and not r.is_null(keys["years"]):
+        years = _read_years(r, keys["years"], f"the years of rule '{spec.code}'")
+        if years:
+            spec.first_year, spec.last_year = years
+    if "pathways" in keys:
+        for item in r.sequence(keys["pathways"], f"the pathways of rule '{spec.code}'"):
+            name = r.text(item, f"a pathway of rule '{spec.code}'", max_length=100)
+            if name and name not in pathways:
+                known = _join(sorted(pathways)) if pathways else "none: the file lists no pathways"
+                r.error(item, f"rule '{spec.code}' names the pathway '{name}', which is not in this file's pathways "
+                              f"({known})")
+            elif name and name not in spec.pathways:
+                spec.pathways.append(name)
+    if "needs" in keys:
+        spec.needs = _code_list(r, keys["needs"], f"the needs of rule '{spec.code}'", NeedType.values, upper=True,
+                                hint="the SEN need codes (such as SLD, PMLD, ASD)")
+
+
+def _read_rule_what(r: _Reader, node: yaml.Node, spec: RuleSpec, type_codes: set[str]) -> None:
+    where = f"'what' of rule '{spec.code}'"
+    keys = r.mapping(node, where, WHAT_KEYS) or {}
+    if "activity_types" in keys:
+        for item in r.sequence(keys["activity_types"], f"the activity types of rule '{spec.code}'"):
+            code = r.text(item, f"an activity type of rule '{spec.code}'", max_length=60)
+            if code and code not in type_codes:
+                r.error(item, f"rule '{spec.code}' counts the activity type '{code}', which is not one of this "
+                              "file's activity types")
+            elif code and code not in spec.activity_types:
+                spec.activity_types.append(code)
+    if "evidences" in keys:
+        for item in r.sequence(keys["evidences"], f"the benchmarks evidenced for rule '{spec.code}'"):
+            number = _benchmark_number(r, item, f"a benchmark in 'evidences' of rule '{spec.code}'")
+            if number is not None and number not in spec.evidences:
+                spec.evidences.append(number)
+    if "settings" in keys:
+        spec.settings = _code_list(r, keys["settings"], f"the settings of rule '{spec.code}'", Setting.values)
+    if "provider_kinds" in keys:
+        spec.provider_kinds = _code_list(r, keys["provider_kinds"], f"the provider kinds of rule '{spec.code}'",
+                                         ProviderKind.values)
+    spec.meaningful_only = _flag(r, keys, "meaningful_only", f"meaningful_only of rule '{spec.code}'", False)
+    spec.pal_only = _flag(r, keys, "pal_only", f"pal_only of rule '{spec.code}'", False)
+    spec.count_part = _flag(r, keys, "count_part", f"count_part of rule '{spec.code}'", True)
+
+
+def _read_rule(r: _Reader, item: yaml.Node, *, order: int, seen: dict[str, int], pathways: set[str],  # noqa: PLR0912
+               type_codes: set[str]) -> RuleSpec | None:
+    keys = r.mapping(item, "an entitlement rule", RULE_KEYS, required=("code", "name", "required"))
+    if not keys or "code" not in keys:
+        return None
+    code = r.text(keys["code"], "an entitlement rule's code", max_length=80)
+    if not code:
+        return None
+    if not CODE_RE.match(code):
+        r.error(keys["code"], f"rule code '{code}' should be lower-case letters, digits and hyphens "
+                              "(for example: employer-encounters)")
+        return None
+    if not _unique(r, keys["code"], code, seen,
+                   lambda first: f"there are two entitlement rules with the code '{code}' (the first on line {first})"):
+        return None
+    name = r.text(keys.get("name"), f"the name of rule '{code}'", max_length=200)
+    spec = RuleSpec(code=code, name=name, order=order * 10)
+    spec.description = r.text(keys.get("description"), f"the description of rule '{code}'", max_length=5000,
+                              required=False)
+    spec.source = r.text(keys.get("source"), f"the source of rule '{code}'", max_length=200, required=False)
+    if "kind" in keys:
+        spec.kind = _choice(r, keys["kind"], f"the kind of rule '{code}'", RuleKind.values) or spec.kind
+    if "school_check" in keys and not r.is_null(keys["school_check"]):
+        spec.school_check = _choice(r, keys["school_check"], f"the school_check of rule '{code}'", RULE_CHECKS) or ""
+    if "benchmark" in keys and not r.is_null(keys["benchmark"]):
+        spec.benchmark = _benchmark_number(r, keys["benchmark"], f"the benchmark of rule '{code}'")
+    if "who" in keys and not r.is_null(keys["who"]):
+        _read_rule_who(r, keys["who"], spec, pathways)
+    if "what" in keys and not r.is_null(keys["what"]):
+        _read_rule_what(r, keys["what"], spec, type_codes)
+    if "required" in keys:
+        required = r.integer(keys["required"], f"how many rule '{code}' requires ('required')")
+        if required is not None and not 1 <= required <= MAX_REQUIRED:
+            r.error(keys["required"], f"rule '{code}' requires {required}; give a number from 1 to {MAX_REQUIRED}")
+        elif required is not None:
+            spec.required = required
+    if "period" in keys:
+        spec.period = _choice(r, keys["period"], f"the period of rule '{code}'", Period.values) or spec.period
+    if spec.period == Period.YEARS and not spec.first_year and "period" in keys:
+        r.error(keys["period"], f"rule '{code}' is judged across years, so its 'who' needs years: [first, last]")
+    if "cutoff" in keys and not r.is_null(keys["cutoff"]):
+        if spec.period != Period.YEARS:
+            r.error(keys["cutoff"], f"rule '{code}' has a cutoff, but only a rule across years (period: years) "
+                                    "can have one")
+        else:
+            spec.cutoff = _read_cutoff(r, keys["cutoff"], f"the cutoff of rule '{code}'")
+    if "pal_key_phase" in keys and not r.is_null(keys["pal_key_phase"]):
+        phase = r.integer(keys["pal_key_phase"], f"the PAL key phase of rule '{code}'")
+        if phase is not None and phase not in (1, 2, 3):
+            r.error(keys["pal_key_phase"], f"rule '{code}' has PAL key phase {phase}; the key phases are 1, 2 and 3")
+        elif phase is not None and spec.period != Period.YEARS:
+            r.error(keys["pal_key_phase"], f"rule '{code}' is a PAL key phase, so it needs period: years")
+        else:
+            spec.pal_key_phase = phase
+    spec.required_of_pupils = _flag(r, keys, "required_of_pupils", f"required_of_pupils of rule '{code}'", True)
+    spec.active = _flag(r, keys, "active", f"active of rule '{code}'", True)
+    return spec
+
+
+def _read_entitlements(r: _Reader, node: yaml.Node, pathways: set[str], type_codes: set[str]) -> list[RuleSpec]:
+    rules: list[RuleSpec] = []
+    seen: dict[str, int] = {}
+    for order, item in enumerate(r.sequence(node, "entitlements"), start=1):
+        spec = _read_rule(r, item, order=order, seen=seen, pathways=pathways, type_codes=type_codes)
+        if spec is not None:
+            rules.append(spec)
+    return rules

@@ -26,14 +26,17 @@ from roadahead.audit.services import log_action
 from roadahead.benchmarks.models import Benchmark
 from roadahead.benchmarks.services import ensure_benchmarks
 from roadahead.core import dates
-from roadahead.programmes.schema import SLUG_RE, Problem, Programme, ProgrammeInvalid, parse_programme
+from roadahead.entitlements.defaults import REQUIRED_TYPE_CODES
+from roadahead.entitlements.models import EntitlementRule
+from roadahead.entitlements.services import ensure_default_rules
+from roadahead.programmes.schema import SLUG_RE, Problem, Programme, ProgrammeInvalid, RuleSpec, parse_programme
 from roadahead.schools.models import AcademicYear, ClassGroup, DestinationCategory, Pathway, Phase, School, Term
 
 M = TypeVar("M", bound=models.Model)
 
 # The kinds of row a programme file describes, in the order they are applied and reported.
 KINDS = ("academic years", "terms", "phases", "destination categories", "pathways", "class groups", "benchmarks",
-         "activity types")
+         "activity types", "entitlement rules")
 # At most this many names are listed in a "kept, not in the file" warning.
 MAX_LISTED = 10
 
@@ -238,6 +241,7 @@ def _apply_rows(programme: Programme, school: School, result: LoadResult) -> Non
                                       for start, name in groups if (start, name) not in in_file_groups]))
 
     _apply_benchmarks_and_types(programme, school, result, kept)
+    _apply_entitlements(programme, school, result, pathways)
 
     for kind, names in kept:
         warning = _kept_warning(kind, names)
@@ -276,4 +280,53 @@ def _apply_benchmarks_and_types(programme: Programme, school: School, result: Lo
             if not written:
                 changes["activity types"].unchanged -= 1
                 changes["activity types"].updated += 1
-    kept.append(("activity types", set(kinds) - {k.code for k in programme.activity_types}))
+    # The types the statutory checks count are Road Ahead's to keep, whether the file names them or not.
+    kept.append(("activity types", set(kinds) - {k.code for k in programme.activity_types} - REQUIRED_TYPE_CODES))
+
+
+def _rule_values(spec: RuleSpec, benchmarks: dict[int, Benchmark]) -> dict[str, Any]:
+    return {
+        "name": spec.name, "description": spec.description, "kind": spec.kind, "source": spec.source,
+        "school_check": spec.school_check, "benchmark": benchmarks[spec.benchmark] if spec.benchmark else None,
+        "first_year": spec.first_year, "last_year": spec.last_year, "needs": spec.needs, "settings": spec.settings,
+        "provider_kinds": spec.provider_kinds, "meaningful_only": spec.meaningful_only, "pal_only": spec.pal_only,
+        "count_part": spec.count_part, "required": spec.required, "period": spec.period,
+        "cutoff_month": spec.cutoff[0] if spec.cutoff else None, "cutoff_day": spec.cutoff[1] if spec.cutoff else None,
+        "required_of_pupils": spec.required_of_pupils, "pal_key_phase": spec.pal_key_phase, "order": spec.order,
+        "is_active": spec.active,
+    }
+
+
+def _apply_entitlements(programme: Programme, school: School, result: LoadResult,
+                        pathways: dict[Hashable, Pathway]) -> None:
+    """The default checks first (created once, never overwritten), then the file's rules by code.
+
+    A file rule with a default's code replaces the default's settings: that is how a school tailors one.
+    Rules not in the file are kept, in use or not, because the careers leader may have added them on screen.
+    """
+    changes = result.changes["entitlement rules"]
+    had_types = ActivityType.objects.filter(school=school).count()
+    changes.created += len(ensure_default_rules(school=school, audit=False))
+    # ensure_default_rules adds the guidance meeting type if the school had none to count.
+    result.changes["activity types"].created += ActivityType.objects.filter(school=school).count() - had_types
+    if not programme.entitlements:
+        return
+    benchmarks = {b.number: b for b in Benchmark.objects.filter(school=school)}
+    types = {t.code: t for t in ActivityType.objects.filter(school=school)}
+    rules: dict[Hashable, EntitlementRule] = {
+        r.code: r for r in EntitlementRule.objects.filter(school=school).prefetch_related(
+            "pathways", "activity_types", "evidences")}
+    for spec in programme.entitlements:
+        rule, written = _upsert(changes, rules, spec.code,
+                                lambda spec=spec: EntitlementRule(school=school, code=spec.code),
+                                _rule_values(spec, benchmarks))
+        related = False
+        for name, wanted in (("pathways", {pathways[n].pk for n in spec.pathways}),
+                             ("activity_types", {types[c].pk for c in spec.activity_types}),
+                             ("evidences", {benchmarks[n].pk for n in spec.evidences})):
+            if wanted != {obj.pk for obj in getattr(rule, name).all()}:
+                getattr(rule, name).set(wanted)
+                related = True
+        if related and not written:
+            changes.unchanged -= 1
+            changes.updated += 1
