@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from roadahead.api.auth import BearerToken
-from roadahead.api.endpoints import activities, me, providers, pupils
+from roadahead.api.endpoints import activities, me, providers, pupils, standing
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ api.add_router("", me.router)
 api.add_router("", pupils.router)
 api.add_router("", providers.router)
 api.add_router("", activities.router)
+api.add_router("", standing.router)
 
 
 @api.exception_handler(PermissionDenied)
