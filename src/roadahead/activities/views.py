@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from roadahead.activities import rules, selectors, services
 from roadahead.activities.enums import Attendance
@@ -68,19 +69,24 @@ def _type_data(types: list[ActivityType]) -> dict[str, Any]:
                         "workplace": t.is_workplace_experience, "pal": t.is_provider_encounter} for t in types}
 
 
-def _activity_form(request: HttpRequest, *, activity: Activity | None, audience: bool) -> ActivityForm:
+def _activity_form(request: HttpRequest, *, activity: Activity | None, audience: bool,
+                   chosen: list[int] | None = None) -> ActivityForm:
+    """The activity form; with `chosen` (pupils picked on the standing pages) it starts unbound with them."""
     school, membership = request.school, request.membership  # type: ignore[attr-defined]
     today = timezone.localdate()
     initial: dict[str, Any] = {}
     if activity is None:
         initial = {"date": today}
+        if chosen is not None:
+            initial["pupils"] = chosen
     elif request.method != "POST":
         initial = {"version": activity.version}
     types = selectors.activity_types(school=school, include=[activity.activity_type_id] if activity else [])
     providers = selectors.providers_for_choice(
         school=school, include=[p.pk for p in activity.providers.all()] if activity else [])
+    data = None if chosen is not None else (request.POST or None)
     return ActivityForm(
-        request.POST or None, instance=activity, initial=initial, activity_types=types, providers=providers,
+        data, instance=activity, initial=initial, activity_types=types, providers=providers,
         benchmarks=school_benchmarks(school=school),
         schemes=Scheme.objects.filter(school=school).select_related("subject"),
         audience=_audience(membership, today) if audience else None)
@@ -174,9 +180,35 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _chosen_on_standing(request: HttpRequest) -> list[int] | None:
+    """Pupils posted by the standing pages (`from_standing=1&pupils=<id>...`), each one the member may see.
+
+    None if any id is mangled or names a pupil the member cannot see: nothing is pre-filled then.
+    """
+    membership = request.membership  # type: ignore[attr-defined]
+    raw = request.POST.getlist("pupils")
+    ids = list(dict.fromkeys(v for v in (_int_or_none(x) for x in raw) if v is not None))
+    if len(ids) != len(set(raw)):
+        return None
+    visible = set(pupils_visible_to(membership=membership, day=timezone.localdate())
+                  .filter(pk__in=ids).values_list("pk", flat=True))
+    return ids if visible == set(ids) else None
+
+
 @school_view(rules.can_record)
 def activity_create(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
+    if request.method == "POST" and request.POST.get("from_standing") == "1":
+        # Not a save: the standing pages open this form with their chosen pupils as the group.
+        chosen = _chosen_on_standing(request)
+        if chosen is None:
+            return HttpResponseBadRequest(_("That list includes a pupil you cannot record for."))
+        if chosen:
+            messages.info(request, ngettext("%(n)s pupil chosen on the standing page is picked below.",
+                                            "%(n)s pupils chosen on the standing page are picked below.",
+                                            len(chosen)) % {"n": len(chosen)})
+        form = _activity_form(request, activity=None, audience=True, chosen=chosen)
+        return render(request, "activities/activity_form.html", {**_form_context(form), "activity": None})
     form = _activity_form(request, activity=None, audience=True)
     if request.method == "POST" and form.is_valid():
         try:

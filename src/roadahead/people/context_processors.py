@@ -23,6 +23,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("dashboard", _("Home"), "schools:dashboard", True),
         ("pupils", _("Pupils"), "people:pupil_list", True),
         ("activities", _("Activities"), "activities:list", True),
+        ("standing", _("Standing"), "standing:grid", True),
         ("events", _("Events"), "events:list", True),
         ("providers", _("Providers"), "providers:list", rules.can_view_providers(membership)),
         ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
@@ -40,6 +41,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "providers": "providers", "imports": "imports", "audit": "audit", "activities": "activities",
         "curriculum": "programme", "lmi": "programme", "cpd": "programme", "events": "events",
         "activity_types": "setup",
+        "standing": "standing", "coverage": "standing", "pupil_standing": "standing", "rules": "standing",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}

@@ -1,0 +1,131 @@
+"""The cohort grid (pupils by rules on a chosen day), its CSV file, and "who still needs what".
+
+Thin: the forms read the filters, `standing.selectors` asks the engine and lays out its rows, and
+the pages post chosen pupils to the activity form (activities:create with from_standing=1), which
+checks them against the pupils the member may see.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from roadahead.activities import rules as activity_rules
+from roadahead.audit.services import log_action
+from roadahead.core.csvsafe import safe_cell
+from roadahead.people import rules as people_rules
+from roadahead.people.decorators import school_view
+from roadahead.schools.selectors import academic_year_start_on, class_groups, pathways, phases
+from roadahead.standing import selectors
+from roadahead.standing.grid_forms import CohortFilterForm, GridFilterForm, NeedsFilterForm
+
+PAGE_SIZE = 100
+CSV_TYPE = "text/csv; charset=utf-8"
+
+# (key, ?sort= when first chosen, aria-sort for the natural direction)
+SORT_COLUMNS = {"name": "ascending", "year": "ascending", "not_met": "descending"}
+
+
+def _form(request: HttpRequest, form_class: type[CohortFilterForm]) -> CohortFilterForm:
+    school = request.school  # type: ignore[attr-defined]
+    start_year = academic_year_start_on(school=school, day=timezone.localdate())
+    return form_class(request.GET or None, class_groups=class_groups(school=school, start_year=start_year),
+                      pathways=pathways(school=school), phases=phases(school=school))
+
+
+def _grid(request: HttpRequest) -> tuple[GridFilterForm, selectors.Grid]:
+    membership = request.membership  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    form = _form(request, GridFilterForm)
+    as_of = (form.cleaned_data.get("as_of") if form.is_bound and form.is_valid() else None) or today
+    grid = selectors.cohort_grid(membership=membership, filters=form.filters(), as_of=as_of, today=today,
+                                 sort=request.GET.get("sort", "name"))
+    return form, grid  # type: ignore[return-value]
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return (query.urlencode() + "&") if query else ""
+
+
+def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]:
+    """For each sortable column: the address that sorts by it (again: the other way) and its aria-sort."""
+    base = _query_without(request, "sort", "page")
+    links = {}
+    for key, natural in SORT_COLUMNS.items():
+        other = "descending" if natural == "ascending" else "ascending"
+        if current == key:
+            links[key] = {"url": f"?{base}sort=-{key}", "aria": natural}
+        elif current == f"-{key}":
+            links[key] = {"url": f"?{base}sort={key}", "aria": other}
+        else:
+            links[key] = {"url": f"?{base}sort={key}", "aria": ""}
+    return links
+
+
+@school_view()
+def grid(request: HttpRequest) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    form, cohort = _grid(request)
+    page = Paginator(cohort.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "standing/grid/grid.html", {
+        "form": form, "grid": cohort, "page_obj": page, "summary": cohort.summary_lines(),
+        "querystring_without_page": _query_without(request, "page"),
+        "export_query": _query_without(request, "page").rstrip("&"),
+        "sort_links": _sort_links(request, cohort.sort),
+        "can_record": activity_rules.can_record(membership), "can_export": people_rules.can_export(membership),
+        "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+        "today": timezone.localdate(),
+    })
+
+
+def grid_csv_rows(cohort: selectors.Grid) -> list[list[Any]]:
+    """The grid as the page shows it (every page of it), with its summary row last."""
+    header = [_("Pupil"), _("NC year"), _("Class"), _("Pathway"), _("Rules not met"),
+              *[rule.name for rule in cohort.columns]]
+    rows: list[list[Any]] = [header]
+    for row in cohort.rows:
+        p = row.pupil
+        rows.append([p.sort_name, p.nc_year_label, p.class_name, p.pathway_name, row.not_met,
+                     *[cell.text for cell in row.cells]])
+    totals = sum(row.not_met for row in cohort.rows)
+    rows.append([_("Summary: %(n)s pupils") % {"n": len(cohort.rows)}, "", "", "", totals,
+                 *["; ".join(f"{label} {n}" for _status, label, n in line) for line in cohort.summary_lines()]])
+    return [[safe_cell(value) for value in line] for line in rows]
+
+
+@school_view(people_rules.can_export)
+def grid_export(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    _form, cohort = _grid(request)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(grid_csv_rows(cohort))
+    # Field names only, never values: a filter such as a need says nothing about who was exported.
+    log_action(school=school, user=request.user, action="export.standing", data={
+        "as_of": cohort.as_of.isoformat(), "pupils": len(cohort.rows), "rules": len(cohort.columns),
+        "sort": cohort.sort, "filters": sorted(k for k, v in request.GET.items() if v and k not in {"sort", "page"})})
+    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type=CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{school.slug}-standing-{cohort.as_of.isoformat()}.csv"'
+    return response
+
+
+@school_view()
+def needs(request: HttpRequest) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    form = _form(request, NeedsFilterForm)
+    period = (form.cleaned_data.get("period") if form.is_bound and form.is_valid() else "") or "term"
+    result = selectors.still_needed(membership=membership, filters=form.filters(), today=today, period=period)
+    return render(request, "standing/grid/needs.html", {
+        "form": form, "needs": result, "can_record": activity_rules.can_record(membership),
+        "filtered": any(v for k, v in request.GET.items() if k != "period"),
+    })
