@@ -101,14 +101,16 @@ def who(rule: EntitlementRule) -> str:
     if rule.needs:
         parts.append(_("with %(needs)s") % {"needs": _or(list(rule.needs))})
     if len(parts) == 1 and not pathways:
-        return _("for every pupil")
+        # A rule across years already says which pupils: those passing through those years.
+        return "" if rule.period == Period.YEARS else _("for every pupil")
     return _("for %(who)s") % {"who": " ".join(parts)}
 
 
 def describe_rule(rule: EntitlementRule) -> str:
     """The whole rule in one sentence, as a careers leader would say it."""
-    text = _("At least %(n)d %(what)s %(when)s, %(who)s") % {
-        "n": rule.required, "what": what_counts(rule, rule.required), "when": when(rule), "who": who(rule)}
+    values = {"n": rule.required, "what": what_counts(rule, rule.required), "when": when(rule), "who": who(rule)}
+    text = (_("At least %(n)d %(what)s %(when)s, %(who)s") if values["who"] else
+            _("At least %(n)d %(what)s %(when)s")) % values
     if not rule.required_of_pupils:
         text += _(" (offered to every pupil, not required of them)")
     return text
