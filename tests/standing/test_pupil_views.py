@@ -181,3 +181,12 @@ def test_standing_page_runs_a_fixed_number_of_queries(leader_client, world, scen
         response = leader_client.get(page_url(world, pupil))
     (row,) = [r for r in response.context["rows"] if r["rule"] == scenario["yearly"]]
     assert row["achieved"] == 10
+
+
+def test_standing_of_a_rule_offered_but_not_required_is_optional(leader_client, world):
+    create_rule(school=world.school, by=None, name="Key phase 3", required=2, pal_only=True, period=Period.YEARS,
+                first_year="10", last_year="11", cutoff_month=2, cutoff_day=28, required_of_pupils=False)
+    response = leader_client.get(page_url(world, world.pupils[0]))
+    (row,) = response.context["rows"]
+    assert row["status"] != "met"
+    assert ">Optional<" in response.content.decode()

@@ -22,9 +22,11 @@ from roadahead.people.selectors import visible_pupil
 from roadahead.schools.models import School
 from roadahead.standing.engine import standing
 from roadahead.standing.enums import Status
+from roadahead.standing.selectors import OPTIONAL, display_status, status_label
 
+# The same colours as the standing grid; each tag also says its status in words.
 STATUS_TAGS = {Status.MET: "govuk-tag--green", Status.ON_TRACK: "govuk-tag--blue",
-               Status.AT_RISK: "govuk-tag--orange", Status.NOT_MET: "govuk-tag--red"}
+               Status.AT_RISK: "govuk-tag--yellow", Status.NOT_MET: "govuk-tag--red", OPTIONAL: "govuk-tag--grey"}
 
 
 class AsOfForm(Form):
@@ -57,10 +59,12 @@ def pupil_standing_rows(*, school: School, pupil: Pupil, as_of: dt.date) -> list
     out = []
     for row in sorted(rows, key=lambda r: order.index(r.rule_id)):
         rule = rules[row.rule_id]
+        # A rule the school must offer but a pupil may decline shows "Optional" rather than at risk or not met.
+        shown = display_status(report.rules[row.rule_id], row)
         out.append({
             "rule": rule, "text": describe_rule(rule), "start": row.period_start, "end": row.period_end,
             "required": row.required, "achieved": row.achieved, "status": row.status,
-            "status_label": row.status.label, "tag": STATUS_TAGS[row.status],
+            "shown": shown, "status_label": status_label(shown), "tag": STATUS_TAGS[shown],
             "missing": describe_missing(rule, missing=row.missing, period_end=row.period_end, as_of=as_of),
         })
     return out
