@@ -203,4 +203,5 @@ def test_examples_load_their_targets(five_pathway, four_pathway):
 
     assert five.changes["entitlement rules"].as_dict() == {"created": 15, "updated": 1, "unchanged": 0}
     assert four.changes["entitlement rules"].as_dict() == {"created": 24, "updated": 0, "unchanged": 0}
-    assert five.warnings == [] and four.warnings == []
+    assert five.warnings == []
+    assert four.warnings == []
