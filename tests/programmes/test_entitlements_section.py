@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from roadahead.entitlements.defaults import DEFAULT_RULES
@@ -205,3 +208,15 @@ def test_examples_load_their_targets(five_pathway, four_pathway):
     assert four.changes["entitlement rules"].as_dict() == {"created": 24, "updated": 0, "unchanged": 0}
     assert five.warnings == []
     assert four.warnings == []
+
+
+def test_examples_in_the_targets_and_rules_guide_are_valid():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "user" / "targets-and-rules.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
+    school = "school:\n  name: Parkside School\npathways:\n" + "".join(f"  - name: Pathway {n}\n" for n in range(1, 6))
+
+    read = [parse_programme(block if block.startswith("school:") else school + block) for block in blocks]
+
+    assert read[0].school.values["check_provider_access"] is False
+    assert [[rule.code for rule in programme.entitlements] for programme in read[1:]] == [
+        ["independent-guidance"], ["post16-encounters"]]
