@@ -35,6 +35,11 @@ KIND_ORDER = (RuleKind.STATUTORY.value, RuleKind.BENCHMARK.value, RuleKind.SCHOO
 SORTS = ("name", "-name", "year", "-year", "not_met", "-not_met")
 
 
+TAG_CLASSES = {Status.MET.value: "govuk-tag--green", Status.ON_TRACK.value: "govuk-tag--blue",
+               Status.AT_RISK.value: "govuk-tag--yellow", Status.NOT_MET.value: "govuk-tag--red",
+               OPTIONAL: "govuk-tag--grey"}
+
+
 def status_label(status: str) -> str:
     if status == OPTIONAL:
         return _("Optional")
@@ -157,6 +162,10 @@ class Cell:
         return status_label(self.status) if self.status else ""
 
     @property
+    def tag_class(self) -> str:
+        return TAG_CLASSES.get(self.status, "")
+
+    @property
     def text(self) -> str:
         """The cell as words, the same on the page and in the CSV file."""
         if self.standing is None:
@@ -267,6 +276,10 @@ class NeedRow:
     @property
     def status_label(self) -> str:
         return status_label(self.standing.status.value)
+
+    @property
+    def tag_class(self) -> str:
+        return TAG_CLASSES[self.standing.status.value]
 
 
 @dataclass
