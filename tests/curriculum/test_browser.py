@@ -26,7 +26,7 @@ def test_careers_leader_walks_the_programme_records(page, axe, world):
 
     sign_in(page, world.careers_leader.user.email, PASSWORD)
     page.wait_for_url(re.compile(r"/s/oakfield/$"))
-    page.get_by_role("link", name="Programme", exact=True).click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Programme", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Programme records")
     axe(page)
 
