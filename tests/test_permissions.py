@@ -174,6 +174,7 @@ API_OPERATIONS = {
     ("get", "/api/v1/activities"), ("post", "/api/v1/activities"), ("get", "/api/v1/activities/{id}"),
     ("patch", "/api/v1/activities/{id}"), ("put", "/api/v1/activities/{id}/participations"),
     ("get", "/api/v1/pupils/{id}/participations"),
+    ("get", "/api/v1/standing"), ("get", "/api/v1/standing/pal"), ("get", "/api/v1/standing/coverage"),
 }
 
 
