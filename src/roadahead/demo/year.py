@@ -704,4 +704,29 @@ def _plan_heathfield(r: _Recorder, y: YearPlan) -> None:  # noqa: PLR0912, PLR09
                        purpose="Talk about the jobs our area needs most, using this month's update.")
 
 
-PLANS: dict[str, Callable[[_Recorder, YearPlan], None]] = {"parkside": _plan_parkside, "heathfield": _plan_heathfield}
+def _plan_guidance(r: _Recorder, y: YearPlan, *, half_termly_pathway: str | None = None) -> None:
+    """One-to-one guidance with the independent adviser: once a year from Year 7 (a few pupils are
+    missed, so the standing shows gaps), and every half term for one pathway after Year 11."""
+    adviser = next((m.user for m in r.members if m.role == Role.ADVISER), r.leader)
+    halves = y.halves()
+    for member in y.years(7, 14):
+        half_termly = half_termly_pathway is not None and member.pathway == half_termly_pathway and member.ordinal >= 12
+        chosen = halves if half_termly else ([] if r.rng.random() < 0.1 else [r.rng.choice(halves)])
+        for start, end in chosen:
+            r.activity("guidance-meeting", f"Careers guidance: {member.pupil.forename}", r.day_in(start, end),
+                       [member], by=adviser, people_met="the school's independent careers adviser",
+                       purpose="Talk about what they enjoy, what they are good at and what they want next.")
+
+
+def _plan_parkside_with_guidance(r: _Recorder, y: YearPlan) -> None:
+    _plan_parkside(r, y)
+    _plan_guidance(r, y)
+
+
+def _plan_heathfield_with_guidance(r: _Recorder, y: YearPlan) -> None:
+    _plan_heathfield(r, y)
+    _plan_guidance(r, y, half_termly_pathway="Intentional")
+
+
+PLANS: dict[str, Callable[[_Recorder, YearPlan], None]] = {
+    "parkside": _plan_parkside_with_guidance, "heathfield": _plan_heathfield_with_guidance}
