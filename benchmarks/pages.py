@@ -84,7 +84,8 @@ def main() -> None:  # noqa: PLR0915 (a script read top to bottom)
     import time_machine
 
     lines = [
-        f"- Machine: {machine()}; database: {database_name()}; {dt.date.today():%d %B %Y}.",
+        f"- Machine: {machine()}; database: {database_name()}; {dt.date.today():%d %B %Y}; load average "
+        f"{os.getloadavg()[0]:.1f} at the end (the machine is shared: other jobs inflate every figure).",
         f"- Data: {schools} schools, {pupils:,} pupils (leavers included), {participations:,} participation rows; "
         f"pages of {school.name} ({school_participations:,} participations), signed in as its careers leader, "
         f"on {TODAY:%d %B %Y}. Django test client, {args.requests} timed requests per page after one untimed.",

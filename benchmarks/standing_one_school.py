@@ -17,6 +17,7 @@ import argparse
 import cProfile
 import datetime as dt
 import io
+import os
 import pstats
 import statistics
 import sys
@@ -130,7 +131,8 @@ def main() -> None:  # noqa: PLR0915 (a script read top to bottom)
     ratio = engine_median / aggregate_median
     on_target = engine_median * 1000 <= TARGET_MS
     lines = [
-        f"- Machine: {machine()}; database: {database_name()}; {dt.date.today():%d %B %Y}.",
+        f"- Machine: {machine()}; database: {database_name()}; {dt.date.today():%d %B %Y}; load average "
+        f"{os.getloadavg()[0]:.1f} at the end (the machine is shared: other jobs inflate every figure).",
         f"- School: `roadahead synth` mainstream, {args.pupils:,} pupils on roll, {args.years} years of history "
         f"({describe_counts(built.counts)}); {len(result.rules)} rules, {len(result.rows):,} standing rows "
         f"on {TODAY:%d %B %Y}; {rows_read:,} participation rows read.",
