@@ -213,6 +213,10 @@ FORM_RENDERER = "roadahead.core.forms.GovukFormRenderer"
 _database_url = env_str("DATABASE_URL")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # The standing aggregates look expensive to PostgreSQL's planner, which then spends most of
+        # each request JIT-compiling them; for short web queries that never pays (docs/performance.md).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATABASES = {
         "default": {

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, Mod
 
 from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Activity, Participation
@@ -25,7 +25,7 @@ from roadahead.entitlements.models import EntitlementRule
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
 from roadahead.schools.models import AcademicYear, School, Term
 from roadahead.standing.enums import Status
-from roadahead.standing.periods import Window, judge, years_window
+from roadahead.standing.periods import Window, cutoff_date, judge, years_window
 
 
 @dataclass(frozen=True)
@@ -241,6 +241,16 @@ def _participations(school: School, pupils: QuerySet[Pupil], start: dt.date, as_
             .exclude(attendance=Attendance.ABSENT))
 
 
+def _fetch(queryset: QuerySet) -> list[dict]:
+    """Run a values() aggregate straight on the cursor: thousands of rows of plain integers need
+    none of Django's per-row conversion, which would otherwise cost more than the query."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
 def count_by_window(*, school: School, pupils: QuerySet[Pupil], rules: list[RuleFacts], calendar: Calendar,
                     as_of: dt.date) -> dict[int, dict[int, int]]:
     """{pupil id: {rule id: count}} for rules judged over the current year, term or half term."""
@@ -253,7 +263,8 @@ def count_by_window(*, school: School, pupils: QuerySet[Pupil], rules: list[Rule
         f"r{r.id}": Count("id", filter=_rule_filter(r) & Q(activity__date__gte=windows[r.id].start))  # type: ignore[union-attr]
         for r in rules}
     counts: dict[int, dict[int, int]] = {}
-    for row in _participations(school, pupils, start, as_of).values("pupil_id").annotate(**annotations).order_by():
+    for row in _fetch(_participations(school, pupils, start, as_of).values("pupil_id").annotate(**annotations)
+                      .order_by()):
         counts[row["pupil_id"]] = {r.id: row[f"r{r.id}"] for r in rules}
     return counts
 
@@ -263,13 +274,20 @@ def count_by_year(*, school: School, pupils: QuerySet[Pupil], rules: list[RuleFa
     """Rows of (pupil, academic year, before each cut-off) with a count per rule across years."""
     if not rules:
         return []
-    position = Mod(ExtractMonth("activity__date") + 3, 12) * 100 + ExtractDay("activity__date")
-    cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
-    flags = {f"c{m}_{d}": Case(When(Q(position__lte=((m + 3) % 12) * 100 + d), then=Value(1)), default=Value(0),
-                               output_field=IntegerField()) for m, d in cutoffs}
+    # "On or before 28 February of its academic year", as plain date comparisons, one per year:
+    # extracting month and day per row is slow (SQLite runs it in Python).
+    years = range(dates.academic_year_of(since), dates.academic_year_of(as_of) + 1)
+    flags = {}
+    for month, day in sorted({r.cutoff for r in rules if r.cutoff}):
+        before = Q()
+        for start_year in years:
+            before |= Q(activity__academic_year__start_year=start_year,
+                        activity__date__lte=cutoff_date(start_year, month, day))
+        flags[f"c{month}_{day}"] = Case(When(before, then=Value(1)), default=Value(0), output_field=IntegerField())
     annotations = {f"r{r.id}": Count("id", filter=_rule_filter(r)) for r in rules}
-    return list(_participations(school, pupils, since, as_of).annotate(position=position).annotate(**flags)
-                .values("pupil_id", "activity__academic_year__start_year", *flags).annotate(**annotations).order_by())
+    return _fetch(_participations(school, pupils, since, as_of).annotate(**flags)
+                  .values("pupil_id", "activity__academic_year__start_year", *flags).annotate(**annotations)
+                  .order_by())
 
 
 def _count_across_years(by_year: dict[tuple[int, int], list[dict]], pupil_id: int, rule: RuleFacts,
@@ -283,6 +301,22 @@ def _count_across_years(by_year: dict[tuple[int, int], list[dict]], pupil_id: in
                 continue
             achieved += row[f"r{rule.id}"]
     return achieved
+
+
+def _applicable_pairs(report: StandingReport, calendar: Calendar) -> list[tuple[PupilFacts, RuleFacts, Window]]:
+    pairs: list[tuple[PupilFacts, RuleFacts, Window]] = []
+    # A rule's window depends only on the pupil's NC year, so it is worked out once per year group.
+    spans: dict[tuple[int, str | None], Window | None] = {}
+    for pupil in report.pupils.values():
+        for rule in report.rules.values():
+            if applies(rule, pupil):
+                key = (rule.id, pupil.nc_year if rule.period == Period.YEARS else None)
+                if key not in spans:
+                    spans[key] = window(rule, pupil, calendar)
+                span = spans[key]
+                if span is not None:
+                    pairs.append((pupil, rule, span))
+    return pairs
 
 
 # ## The engine ##################################################################################
@@ -300,13 +334,7 @@ def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None =
     if not report.rules or not report.pupils:
         return report
 
-    pairs: list[tuple[PupilFacts, RuleFacts, Window]] = []
-    for pupil in report.pupils.values():
-        for rule in report.rules.values():
-            if applies(rule, pupil):
-                span = window(rule, pupil, calendar)
-                if span is not None:
-                    pairs.append((pupil, rule, span))
+    pairs = _applicable_pairs(report, calendar)
     if not pairs:
         return report
 
