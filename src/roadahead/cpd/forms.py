@@ -6,10 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from roadahead.core import dates
 from roadahead.core.forms import Form, GovukDateInput
 from roadahead.people.models import Membership
-from roadahead.schools.models import AcademicYear
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -36,21 +34,3 @@ class RecordForm(Form):
         else:
             self.fields["member"].queryset = members
         self.fields["hours"].widget.attrs.update({"inputmode": "decimal", "step": "0.5"})
-
-
-class YearForm(Form):
-    """Which academic year the totals are for: the school's years, newest first."""
-
-    show_optional = False
-    year = forms.TypedChoiceField(label=_("Academic year"), coerce=int, required=False)
-
-    def __init__(self, *args: Any, years: list[AcademicYear], current: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        starts = sorted({y.start_year for y in years} | {current}, reverse=True)
-        self.fields["year"].choices = [(s, dates.academic_year_label(s)) for s in starts]
-        self.current = current
-
-    def start_year(self) -> int:
-        if self.is_bound and self.is_valid() and self.cleaned_data.get("year"):
-            return int(self.cleaned_data["year"])
-        return self.current

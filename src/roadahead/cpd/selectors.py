@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from roadahead.core import dates
 from roadahead.cpd.models import CpdRecord
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership
-from roadahead.schools.models import AcademicYear, School
-
-
-def year_bounds(*, school: School, start_year: int) -> tuple[dt.date, dt.date]:
-    """First and last day of an academic year, by the school's own calendar when it has one."""
-    year = AcademicYear.objects.filter(school=school, start_year=start_year).first()
-    return (year.starts_on, year.ends_on) if year else dates.academic_year_bounds(start_year)
+from roadahead.schools.models import School
+from roadahead.schools.selectors import year_bounds
 
 
 @dataclass(frozen=True)

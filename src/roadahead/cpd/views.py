@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from roadahead.core.dates import academic_year_label
 from roadahead.core.forms import add_validation_errors
 from roadahead.cpd import rules, selectors, services
-from roadahead.cpd.forms import RecordForm, YearForm
+from roadahead.cpd.forms import RecordForm
 from roadahead.cpd.models import CpdRecord
 from roadahead.people.decorators import school_view
+from roadahead.schools.forms import YearForm
 from roadahead.schools.models import AcademicYear
 from roadahead.schools.selectors import academic_year_start_on
 

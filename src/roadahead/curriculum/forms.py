@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from roadahead.core import dates
 from roadahead.core.forms import Form
-from roadahead.schools.models import AcademicYear
 
 YEAR_CHOICES = [("", _("Not given"))] + [
     (code, dates.nc_year_label(code)) for code in dates.NC_YEAR_CODES if code != "X"]
@@ -36,24 +35,6 @@ class SchemeForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = subjects
         self.fields["phases"].queryset = phases
-
-
-class YearForm(Form):
-    """Which academic year a page counts: the school's years, newest first."""
-
-    show_optional = False
-    year = forms.TypedChoiceField(label=_("Academic year"), coerce=int, required=False)
-
-    def __init__(self, *args: Any, years: list[AcademicYear], current: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        starts = sorted({y.start_year for y in years} | {current}, reverse=True)
-        self.fields["year"].choices = [(s, dates.academic_year_label(s)) for s in starts]
-        self.current = current
-
-    def start_year(self) -> int:
-        if self.is_bound and self.is_valid() and self.cleaned_data.get("year"):
-            return int(self.cleaned_data["year"])
-        return self.current
 
 
 class SchemeFilterForm(Form):

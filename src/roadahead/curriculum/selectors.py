@@ -7,7 +7,6 @@ phase's years. The grid, the filtered scheme list and the activity list behind a
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,12 +63,6 @@ def _schemes_with_phases(school: School) -> QuerySet[Scheme]:
 
 def academic_years(*, school: School) -> list[AcademicYear]:
     return list(AcademicYear.objects.filter(school=school).order_by("-start_year"))
-
-
-def year_bounds(*, school: School, start_year: int) -> tuple[dt.date, dt.date]:
-    """First and last day of an academic year, by the school's own calendar when it has one."""
-    year = AcademicYear.objects.filter(school=school, start_year=start_year).first()
-    return (year.starts_on, year.ends_on) if year else dates.academic_year_bounds(start_year)
 
 
 @dataclass

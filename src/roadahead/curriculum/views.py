@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from roadahead.core.dates import academic_year_label
 from roadahead.core.forms import add_validation_errors
 from roadahead.curriculum import rules, selectors, services
-from roadahead.curriculum.forms import SchemeFilterForm, SchemeForm, SubjectForm, YearForm
+from roadahead.curriculum.forms import SchemeFilterForm, SchemeForm, SubjectForm
 from roadahead.curriculum.models import Scheme, Subject
 from roadahead.people.decorators import school_view
+from roadahead.schools.forms import YearForm
 from roadahead.schools.models import Phase
 from roadahead.schools.selectors import academic_year_start_on
 

@@ -5,10 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from roadahead.core import dates
 from roadahead.core.forms import Form, GovukDateInput
 from roadahead.lmi.models import LmiFormat
-from roadahead.schools.models import AcademicYear
 
 
 class ItemForm(Form):
@@ -38,21 +36,3 @@ class ShareForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["class_groups"].queryset = class_groups
         self.fields["pathways"].queryset = pathways
-
-
-class YearForm(Form):
-    """Which academic year the log shows: the school's years, newest first."""
-
-    show_optional = False
-    year = forms.TypedChoiceField(label=_("Academic year"), coerce=int, required=False)
-
-    def __init__(self, *args: Any, years: list[AcademicYear], current: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        starts = sorted({y.start_year for y in years} | {current}, reverse=True)
-        self.fields["year"].choices = [(s, dates.academic_year_label(s)) for s in starts]
-        self.current = current
-
-    def start_year(self) -> int:
-        if self.is_bound and self.is_valid() and self.cleaned_data.get("year"):
-            return int(self.cleaned_data["year"])
-        return self.current

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from roadahead.core import dates
 from roadahead.lmi.models import LmiItem, LmiShare
-from roadahead.schools.models import AcademicYear, ClassGroup, Pathway, School
-
-
-def year_bounds(*, school: School, start_year: int) -> tuple[dt.date, dt.date]:
-    """First and last day of an academic year, by the school's own calendar when it has one."""
-    year = AcademicYear.objects.filter(school=school, start_year=start_year).first()
-    return (year.starts_on, year.ends_on) if year else dates.academic_year_bounds(start_year)
+from roadahead.schools.models import ClassGroup, Pathway, School
+from roadahead.schools.selectors import year_bounds
 
 
 def _shares(school: School) -> QuerySet[LmiShare]:

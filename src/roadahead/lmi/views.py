@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from roadahead.core.dates import academic_year_label
 from roadahead.core.forms import add_validation_errors
 from roadahead.lmi import rules, selectors, services
-from roadahead.lmi.forms import ItemForm, ShareForm, YearForm
+from roadahead.lmi.forms import ItemForm, ShareForm
 from roadahead.lmi.models import LmiItem, LmiShare
 from roadahead.people.decorators import school_view
+from roadahead.schools.forms import YearForm
 from roadahead.schools.models import AcademicYear, ClassGroup, Pathway
 from roadahead.schools.selectors import academic_year_start_on
 

@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from roadahead.core import dates
 from roadahead.core.forms import Form, GovukDateInput, ModelForm
 from roadahead.schools.enums import SchoolType, TermName
-from roadahead.schools.models import ClassGroup, Pathway, Phase, School, Term, nc_year_choices
+from roadahead.schools.models import AcademicYear, ClassGroup, Pathway, Phase, School, Term, nc_year_choices
 from roadahead.schools.services import PATHWAY_FIELDS, PHASE_FIELDS, SCHOOL_FIELDS, TERM_FIELDS
 
 # Year choices without X: a phase runs between two NC years.
@@ -127,3 +128,21 @@ class TermForm(ModelForm):
         # The model's own checks (dates in order, half term inside the term) need the academic
         # year, which the service sets; run them there so every message comes from one place.
         pass
+
+
+class YearForm(Form):
+    """Which academic year a page shows: the school's years, newest first."""
+
+    show_optional = False
+    year = forms.TypedChoiceField(label=_("Academic year"), coerce=int, required=False)
+
+    def __init__(self, *args: Any, years: list[AcademicYear], current: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        starts = sorted({y.start_year for y in years} | {current}, reverse=True)
+        self.fields["year"].choices = [(s, dates.academic_year_label(s)) for s in starts]
+        self.current = current
+
+    def start_year(self) -> int:
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("year"):
+            return int(self.cleaned_data["year"])
+        return self.current

@@ -36,3 +36,9 @@ def phase_for_year(*, phase_list: list[Phase], nc_year: str) -> Phase | None:
         if phase.covers(nc_year):
             return phase
     return None
+
+
+def year_bounds(*, school: School, start_year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of an academic year, by the school's own calendar when it has one."""
+    year = AcademicYear.objects.filter(school=school, start_year=start_year).first()
+    return (year.starts_on, year.ends_on) if year else dates.academic_year_bounds(start_year)
