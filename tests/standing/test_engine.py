@@ -72,3 +72,34 @@ def test_pal_key_phase_stops_at_28_february(world):
     world.school.check_provider_access = False
     world.school.save()
     assert standing(school=world.school, as_of=TODAY).rows == []
+
+
+def test_standing_runs_the_same_number_of_queries_for_1_or_200_pupils(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from roadahead.entitlements.services import ensure_default_rules
+    from roadahead.people.models import Pupil
+    from tests import factories
+
+    ensure_activity_types(school=world.school)
+    ensure_default_rules(school=world.school)
+    Pupil.objects.filter(school=world.school).exclude(pk=world.pupils[0].pk).delete()
+    visit = ActivityType.objects.get(school=world.school, code="workplace-visit")
+    activity = create_activity(school=world.school, by=None, title="Visit", date=dt.date(2026, 2, 2),
+                               activity_type=visit)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            report = standing(school=world.school, as_of=TODAY)
+        assert report.rows
+        return len(captured)
+
+    record_participations(activity=activity, by=None, entries=[ParticipationInput(pupil=world.pupils[0])])
+    one = queries()
+    year = world.class_group.academic_year
+    more = [factories.PupilFactory(school=world.school, upn=f"M{n:012d}") for n in range(199)]
+    for n, pupil in enumerate(more):
+        factories.EnrolmentFactory(pupil=pupil, academic_year=year, nc_year=str(7 + n % 7))
+    record_participations(activity=activity, by=None, entries=[ParticipationInput(pupil=p) for p in more])
+    assert queries() == one
