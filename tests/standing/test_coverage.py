@@ -97,17 +97,17 @@ def test_coverage_of_a_given_cohort_counts_only_those_pupils(world, other_world)
     assert counts[5] == (2, 1)
 
 
-def test_coverage_runs_one_query_for_1_or_30_pupils(world, django_assert_num_queries):
+def test_coverage_runs_one_query_for_1_or_200_pupils(world, django_assert_num_queries):
     ensure_activity_types(school=world.school)
     activity(world, dt.date(2025, 10, 1), [5, 6], dict.fromkeys(world.pupils, Attendance.ATTENDED))
     with django_assert_num_queries(1):
         benchmark_coverage(school=world.school, start=START, end=END)
-    extra = [factories.PupilFactory(school=world.school, upn=f"Z{i:012d}") for i in range(26)]
+    extra = [factories.PupilFactory(school=world.school, upn=f"Z{i:012d}") for i in range(196)]
     activity(world, dt.date(2025, 11, 1), [5, 8], dict.fromkeys(extra, Attendance.PART))
     with django_assert_num_queries(1):
         rows = benchmark_coverage(school=world.school, start=START, end=END)
-    assert by_number(rows)[5] == (30, 30)
-    assert by_number(rows)[8] == (30, 26)
+    assert by_number(rows)[5] == (200, 200)
+    assert by_number(rows)[8] == (200, 196)
 
 
 # ## Trend by term ###############################################################################
@@ -178,7 +178,7 @@ def test_trend_query_count_is_fixed_for_1_or_30_pupils(world):
     ensure_activity_types(school=world.school)
     with CaptureQueriesContext(connection) as few:
         coverage_trend(school=world.school, filters=CohortFilters(phase=None), today=dt.date(2026, 3, 10))
-    extra = [factories.PupilFactory(school=world.school, upn=f"Z{i:012d}") for i in range(26)]
+    extra = [factories.PupilFactory(school=world.school, upn=f"Z{i:012d}") for i in range(196)]
     activity(world, dt.date(2025, 11, 1), [5], dict.fromkeys(extra, Attendance.PART))
     with CaptureQueriesContext(connection) as many:
         coverage_trend(school=world.school, filters=CohortFilters(), today=dt.date(2026, 3, 10))

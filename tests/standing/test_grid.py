@@ -366,7 +366,7 @@ def test_query_count_does_not_grow_with_pupils(client, name):
     from tests.conftest import build_school
 
     small, large = build_school("small", "Small School", pupils=0), build_school("large", "Large School", pupils=0)
-    for world, count in ((small, 1), (large, 30)):
+    for world, count in ((small, 1), (large, 200)):
         build_rules_only(world)
         _add_pupils(world, count)
     counts = []
