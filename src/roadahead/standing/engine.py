@@ -14,18 +14,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import connections
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
-from roadahead.activities.enums import Attendance
-from roadahead.activities.models import Activity, Participation
 from roadahead.core import dates
 from roadahead.entitlements.enums import Check, Period
 from roadahead.entitlements.models import EntitlementRule
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
 from roadahead.schools.models import AcademicYear, School, Term
+from roadahead.standing import counting
 from roadahead.standing.enums import Status
-from roadahead.standing.periods import Window, cutoff_date, judge, years_window
+from roadahead.standing.periods import Window, judge, years_window
 
 
 @dataclass(frozen=True)
@@ -213,94 +211,22 @@ def window(rule: RuleFacts, pupil: PupilFacts, calendar: Calendar) -> Window | N
                         last_ordinal=rule.last, cutoff=rule.cutoff)
 
 
-# ## Counting ####################################################################################
+# ## Counting: see counting.py ###################################################################
 
-def _rule_filter(rule: RuleFacts) -> Q:
-    """What a participation must be to count for `rule` (dates apart)."""
-    q = Q() if rule.count_part else Q(attendance=Attendance.ATTENDED)
-    if rule.types:
-        q &= Q(activity__activity_type_id__in=sorted(rule.types))
-    if rule.settings:
-        q &= Q(activity__setting__in=sorted(rule.settings))
-    if rule.meaningful_only:
-        q &= Q(activity__meaningful=True)
-    if rule.pal_only:
-        q &= Q(activity__counts_for_pal=True)
-    if rule.evidences:
-        q &= Q(Exists(Activity.benchmarks.through.objects.filter(
-            activity_id=OuterRef("activity_id"), benchmark_id__in=sorted(rule.evidences))))
-    if rule.provider_kinds:
-        q &= Q(Exists(Activity.providers.through.objects.filter(
-            activity_id=OuterRef("activity_id"), provider__kind__in=sorted(rule.provider_kinds))))
-    return q
-
-
-def _participations(school: School, pupils: QuerySet[Pupil], start: dt.date, as_of: dt.date) -> QuerySet:
-    return (Participation.objects.filter(school=school, pupil__in=pupils, activity__date__gte=start,
-                                         activity__date__lte=as_of)
-            .exclude(attendance=Attendance.ABSENT))
-
-
-def _fetch(queryset: QuerySet) -> list[dict]:
-    """Run a values() aggregate straight on the cursor: thousands of rows of plain integers need
-    none of Django's per-row conversion, which would otherwise cost more than the query."""
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        columns = [column[0] for column in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
-
-def count_by_window(*, school: School, pupils: QuerySet[Pupil], rules: list[RuleFacts], calendar: Calendar,
-                    as_of: dt.date) -> dict[int, dict[int, int]]:
-    """{pupil id: {rule id: count}} for rules judged over the current year, term or half term."""
-    windows = {r.id: window(r, PupilFacts(0, "", None, None, None, (), "", False, None), calendar) for r in rules}
-    rules = [r for r in rules if windows[r.id] is not None]
-    if not rules:
-        return {}
-    start = min(windows[r.id].start for r in rules)  # type: ignore[union-attr]
-    annotations = {
-        f"r{r.id}": Count("id", filter=_rule_filter(r) & Q(activity__date__gte=windows[r.id].start))  # type: ignore[union-attr]
-        for r in rules}
-    counts: dict[int, dict[int, int]] = {}
-    for row in _fetch(_participations(school, pupils, start, as_of).values("pupil_id").annotate(**annotations)
-                      .order_by()):
-        counts[row["pupil_id"]] = {r.id: row[f"r{r.id}"] for r in rules}
-    return counts
-
-
-def count_by_year(*, school: School, pupils: QuerySet[Pupil], rules: list[RuleFacts], since: dt.date,
-                  as_of: dt.date) -> list[dict]:
-    """Rows of (pupil, academic year, before each cut-off) with a count per rule across years."""
-    if not rules:
-        return []
-    # "On or before 28 February of its academic year", as plain date comparisons, one per year:
-    # extracting month and day per row is slow (SQLite runs it in Python).
-    years = range(dates.academic_year_of(since), dates.academic_year_of(as_of) + 1)
-    flags = {}
-    for month, day in sorted({r.cutoff for r in rules if r.cutoff}):
-        before = Q()
-        for start_year in years:
-            before |= Q(activity__academic_year__start_year=start_year,
-                        activity__date__lte=cutoff_date(start_year, month, day))
-        flags[f"c{month}_{day}"] = Case(When(before, then=Value(1)), default=Value(0), output_field=IntegerField())
-    annotations = {f"r{r.id}": Count("id", filter=_rule_filter(r)) for r in rules}
-    return _fetch(_participations(school, pupils, since, as_of).annotate(**flags)
-                  .values("pupil_id", "activity__academic_year__start_year", *flags).annotate(**annotations)
-                  .order_by())
-
-
-def _count_across_years(by_year: dict[tuple[int, int], list[dict]], pupil_id: int, rule: RuleFacts,
-                        span: Window) -> int:
+def _count_across_years(by_year: counting.ByYear, pupil_id: int, rule: RuleFacts, span: Window,
+                        cutoffs: list[tuple[int, int]]) -> int:
     """Add up a pupil's counts over the academic years of the span, stopping at its cut-off."""
     achieved = 0
-    flag = f"c{rule.cutoff[0]}_{rule.cutoff[1]}" if rule.cutoff else None
+    flag = 1 << cutoffs.index(rule.cutoff) if rule.cutoff else 0
     for start_year in range(span.first_start_year, span.last_start_year + 1):  # type: ignore[arg-type]
-        for row in by_year.get((pupil_id, start_year), ()):
-            if flag and start_year == span.last_start_year and not row[flag]:
+        for flags, counts in by_year.get((pupil_id, start_year), ()):
+            if flag and start_year == span.last_start_year and not flags & flag:
                 continue
-            achieved += row[f"r{rule.id}"]
+            achieved += counts.get(rule.id, 0)
     return achieved
+
+
+NOBODY = PupilFacts(0, "", None, None, None, (), "", False, None)
 
 
 def _applicable_pairs(report: StandingReport, calendar: Calendar) -> list[tuple[PupilFacts, RuleFacts, Window]]:
@@ -338,18 +264,18 @@ def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None =
     if not pairs:
         return report
 
-    window_rules = [r for r in report.rules.values() if r.period != Period.YEARS]
-    year_rules = [r for r in report.rules.values() if r.period == Period.YEARS]
-    by_window = count_by_window(school=school, pupils=roll, rules=window_rules, calendar=calendar, as_of=as_of)
-    year_starts = [span.start for _, rule, span in pairs if rule.period == Period.YEARS]
-    by_year: dict[tuple[int, int], list[dict]] = defaultdict(list)
-    if year_starts:
-        for row in count_by_year(school=school, pupils=roll, rules=year_rules, since=min(year_starts), as_of=as_of):
-            by_year[row["pupil_id"], row["activity__academic_year__start_year"]].append(row)
+    rules = list(report.rules.values())
+    # Rules judged over this year, term or half term share one window for every pupil.
+    windows = {r.id: window(r, NOBODY, calendar) for r in rules if r.period != Period.YEARS}
+    starts = [w.start for w in windows.values() if w is not None]
+    starts += [span.start for _, rule, span in pairs if rule.period == Period.YEARS]
+    by_window, by_year, cutoffs = counting.count(
+        school=school, pupils=roll, rules=rules, since=min(starts), as_of=as_of,
+        windows={rule_id: (w.start if w else dt.date.max) for rule_id, w in windows.items()})
 
     for pupil, rule, span in pairs:
         if rule.period == Period.YEARS:
-            achieved = _count_across_years(by_year, pupil.id, rule, span)
+            achieved = _count_across_years(by_year, pupil.id, rule, span, cutoffs)
         else:
             achieved = by_window.get(pupil.id, {}).get(rule.id, 0)
         start = max(span.start, pupil.date_joined) if pupil.date_joined else span.start
