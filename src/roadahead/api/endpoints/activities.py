@@ -294,17 +294,11 @@ def _entries(membership: Membership, given: list[ParticipationIn], day: dt.date,
 def list_activities(request: HttpRequest, filters: Query[ActivityQuery]) -> dict[str, Any]:
     """Newest first. Every member may list activities; who took part is in `GET /activities/{id}`."""
     membership = require(request, rules.can_view_activities)
-    found = _listing(membership.school)
-    if filters.date_from:
-        found = found.filter(date__gte=filters.date_from)
-    if filters.date_to:
-        found = found.filter(date__lte=filters.date_to)
-    if filters.academic_year:
-        found = found.filter(academic_year__start_year=filters.academic_year)
-    if filters.type:
-        found = found.filter(activity_type_id=filters.type)
-    if filters.benchmark:
-        found = found.filter(benchmarks__number=filters.benchmark)
+    # The same selector as the web list, so both filter the same way.
+    found = (selectors.activity_list(school=membership.school, filters=selectors.ActivityFilters(
+        starts_on=filters.date_from, ends_on=filters.date_to, academic_year=filters.academic_year,
+        activity_type=filters.type, benchmark=filters.benchmark))
+        .select_related("academic_year", "term").prefetch_related("providers"))
     page = page_of(found, page=filters.page, page_size=filters.page_size)
     return {**page.__dict__, "items": [activity_out(a) for a in page.items]}
 
