@@ -50,7 +50,7 @@ from roadahead.imports.activity_columns import (
 from roadahead.imports.columns import CellError, _shorten, header_key
 from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
 from roadahead.imports.parsers import FileProblem, Table, read_table
-from roadahead.imports.services import PREVIEW_ROWS, ErrorList, RowError, _update_rows
+from roadahead.imports.services import PREVIEW_ROWS, ErrorList, RowError, _update_rows, map_columns
 from roadahead.people.models import Pupil
 from roadahead.providers.models import Provider
 from roadahead.schools.models import AcademicYear, School, Term
@@ -164,29 +164,8 @@ def load_state(*, school: School) -> ActivityState:
 # ## Checking ######################################################################################
 
 def _map_columns(table: Table, errors: ErrorList, warnings: list[str]) -> dict[str, int] | None:
-    mapping: dict[str, int] = {}
-    ignored: list[str] = []
-    for index, header in enumerate(table.headers):
-        key = activity_column_for_header(header)
-        if key is None:
-            if header:
-                ignored.append(header)
-        elif key in mapping:
-            warnings.append(_("The columns '%(first)s' and '%(second)s' hold the same thing; '%(first)s' was used.")
-                            % {"first": table.headers[mapping[key]], "second": header})
-        else:
-            mapping[key] = index
-    missing = [c for c in ACTIVITY_COLUMNS if c.required and c.key not in mapping]
-    if missing:
-        found = ", ".join(f"'{h}'" for h in table.headers if h) or _("no headers at all")
-        errors.add(RowError(row=table.header_row, column="", message=_(
-            "Required columns are missing: %(wanted)s. The header row has: %(found)s.")
-            % {"wanted": ", ".join(c.label for c in missing), "found": found}))
-        return None
-    if ignored:
-        warnings.append(_("These columns are not used by Road Ahead and were ignored: %(names)s.")
-                        % {"names": ", ".join(ignored)})
-    return mapping
+    return map_columns(table, errors, warnings, columns=ACTIVITY_COLUMNS, column_for_header=activity_column_for_header,
+                       describe=lambda missing: ", ".join(c.label for c in missing))
 
 
 def _display(key: str, value: Any) -> str:

@@ -11,7 +11,7 @@ batching), so 10,000 rows import in seconds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,10 +163,14 @@ def load_state(*, school: School, today: dt.date, lock: bool = False) -> SchoolS
 
 # ## Checking ######################################################################################
 
-def _map_columns(table: Table, errors: ErrorList, warnings: list[str]) -> dict[str, int] | None:
-    """Which cell index holds each field, or None (with one error) if required columns are missing."""
-    if table.known_fields is not None:
-        return {key: index for index, key in table.known_fields.items()}
+def map_columns(table: Table, errors: ErrorList, warnings: list[str], *, columns: Sequence[Any],
+                column_for_header: Callable[[str], str | None],
+                describe: Callable[[list[Any]], str]) -> dict[str, int] | None:
+    """Which cell index holds each field, or None (with one error) if required columns are missing.
+
+    Shared by every import: `columns` are its column specs (with `key`, `required`), and
+    `describe` names the missing columns in the error.
+    """
     mapping: dict[str, int] = {}
     ignored: list[str] = []
     for index, header in enumerate(table.headers):
@@ -179,18 +183,25 @@ def _map_columns(table: Table, errors: ErrorList, warnings: list[str]) -> dict[s
                             % {"first": table.headers[mapping[key]], "second": header})
         else:
             mapping[key] = index
-    missing = [column for column in PUPIL_COLUMNS if column.required and column.key not in mapping]
+    missing = [column for column in columns if column.required and column.key not in mapping]
     if missing:
-        wanted = "; ".join(f"{c.label} (or {', '.join(c.aliases)})" if c.aliases else c.label for c in missing)
         found = ", ".join(f"'{h}'" for h in table.headers if h) or _("no headers at all")
         errors.add(RowError(row=table.header_row, column="", message=_(
             "Required columns are missing: %(wanted)s. The header row has: %(found)s.")
-            % {"wanted": wanted, "found": found}))
+            % {"wanted": describe(missing), "found": found}))
         return None
     if ignored:
         warnings.append(_("These columns are not used by Road Ahead and were ignored: %(names)s.")
                         % {"names": ", ".join(ignored)})
     return mapping
+
+
+def _map_columns(table: Table, errors: ErrorList, warnings: list[str]) -> dict[str, int] | None:
+    if table.known_fields is not None:  # a Common Transfer File names its fields itself
+        return {key: index for index, key in table.known_fields.items()}
+    return map_columns(table, errors, warnings, columns=PUPIL_COLUMNS, column_for_header=column_for_header,
+                       describe=lambda missing: "; ".join(
+                           f"{c.label} (or {', '.join(c.aliases)})" if c.aliases else c.label for c in missing))
 
 
 def _clean_rows(table: Table, mapping: dict[str, int], state: SchoolState, today: dt.date,
