@@ -23,6 +23,10 @@ school_patterns = [
     path("standing/pupil/", include("roadahead.standing.pupil_urls")),
     path("coverage/", include("roadahead.standing.coverage_urls")),
     path("rules/", include("roadahead.entitlements.urls")),
+    path("guidance/", include("roadahead.guidance.urls")),
+    path("skills/", include("roadahead.skills.urls")),
+    path("profiles/", include("roadahead.profiles.urls")),
+    path("reviews/", include("roadahead.reviews.urls")),
 ]
 
 urlpatterns = [

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from roadahead.api.auth import BearerToken
-from roadahead.api.endpoints import activities, me, providers, pupils, standing
+from roadahead.api.endpoints import activities, guidance, me, profiles, providers, pupils, reviews, skills, standing
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,10 @@ api.add_router("", pupils.router)
 api.add_router("", providers.router)
 api.add_router("", activities.router)
 api.add_router("", standing.router)
+api.add_router("", guidance.router)
+api.add_router("", skills.router)
+api.add_router("", profiles.router)
+api.add_router("", reviews.router)
 
 
 @api.exception_handler(PermissionDenied)
