@@ -14,6 +14,7 @@ from roadahead.entitlements.models import EntitlementRule
 from roadahead.people.models import Enrolment, Pupil
 from roadahead.schools.models import School
 from roadahead.standing.engine import load_calendar
+from roadahead.standing.enums import Status
 from roadahead.standing.periods import cutoff_date, judge
 
 
@@ -100,5 +101,7 @@ def reference_standing(*, school: School, as_of: dt.date) -> set[tuple]:
                     achieved += 1
             begin = max(start, pupil.date_joined) if pupil.date_joined else start
             status = judge(required=rule.required, achieved=achieved, start=begin, end=end, as_of=as_of)
+            if not rule.required_of_pupils and status != Status.MET:
+                status = Status.ON_TRACK  # offered, not required of pupils: a pupil short of it owes nothing
             result.add((pupil.pk, rule.pk, start, end, rule.required, achieved, status.value))
     return result

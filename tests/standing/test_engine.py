@@ -103,3 +103,25 @@ def test_standing_runs_the_same_number_of_queries_for_1_or_200_pupils(world):
         factories.EnrolmentFactory(pupil=pupil, academic_year=year, nc_year=str(7 + n % 7))
     record_participations(activity=activity, by=None, entries=[ParticipationInput(pupil=p) for p in more])
     assert queries() == one
+
+
+def test_the_third_pal_key_phase_is_offered_so_a_pupil_short_of_it_owes_nothing(world):
+    # Years 12-13: the school must offer two encounters; a pupil may decline. After the 28 February
+    # cut-off a pupil with none is on track (not "not met"), and one with two has met it.
+    ensure_activity_types(school=world.school)
+    rule = EntitlementRule.objects.create(school=world.school, code="pal-3", name="PAL third key phase", required=2,
+                                          pal_only=True, period=Period.YEARS, first_year="12", last_year="13",
+                                          cutoff_month=2, cutoff_day=28, school_check="provider_access",
+                                          required_of_pupils=False, pal_key_phase=3)
+    for pupil in world.pupils[:2]:
+        pupil.enrolments.update(nc_year="13")
+    provider = ActivityType.objects.get(school=world.school, code="provider-encounter")
+    points = dict.fromkeys(("pal_provider", "pal_careers", "pal_learning", "pal_questions"), True)
+    for day in (dt.date(2025, 10, 1), dt.date(2026, 1, 20)):
+        activity = create_activity(school=world.school, by=world.careers_leader.user, title="College talk", date=day,
+                                   activity_type=provider, in_school_day=True, **points)
+        record_participations(activity=activity, by=None, entries=[ParticipationInput(pupil=world.pupils[0])])
+    report = standing(school=world.school, as_of=TODAY, rule_ids=[rule.pk])
+    statuses = {r.pupil_id: r.status for r in report.rows}
+    assert statuses == {world.pupils[0].pk: "met", world.pupils[1].pk: "on_track"}
+    assert as_set(report) == reference_standing(school=world.school, as_of=TODAY)

@@ -79,6 +79,7 @@ def schools(draw):
         "meaningful": st.sampled_from([False, False, False, True]), "pal": st.sampled_from([False, False, False, True]),
         "part": st.booleans(),
         "check": st.sampled_from(["", "provider_access"]),
+        "required_of_pupils": st.sampled_from([True, True, True, False]),
     }), min_size=1, max_size=4))
     terms = draw(st.sampled_from([True, True, True, False]))
     return as_of, pupils, activities, rules, terms
@@ -131,7 +132,7 @@ def build(as_of, pupils, activities, rules, terms) -> School:
             school=school, code=f"rule-{n}", name=f"Rule {n}", required=spec["required"], period=spec["period"],
             first_year=first, last_year=last, needs=spec["needs"], settings=spec["settings"],
             provider_kinds=spec["kinds"], meaningful_only=spec["meaningful"], pal_only=spec["pal"],
-            count_part=spec["part"], school_check=spec["check"],
+            count_part=spec["part"], school_check=spec["check"], required_of_pupils=spec["required_of_pupils"],
             cutoff_month=2 if cutoff else None, cutoff_day=28 if cutoff else None)
         if spec["pathway"] is not None:
             rule.pathways.set([pathways[spec["pathway"]]])

@@ -282,5 +282,6 @@ def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None =
         report.rows.append(Standing(
             pupil_id=pupil.id, rule_id=rule.id, period_start=span.start, period_end=span.end,
             required=rule.required, achieved=achieved,
-            status=judge(required=rule.required, achieved=achieved, start=start, end=span.end, as_of=as_of)))
+            status=judge(required=rule.required, achieved=achieved, start=start, end=span.end, as_of=as_of,
+                         required_of_pupils=rule.required_of_pupils)))
     return report

@@ -49,14 +49,21 @@ def years_window(*, start_year: int, nc_ordinal: int, first_ordinal: int, last_o
                   cutoff_position=academic_position(end) if cutoff else None)
 
 
-def judge(*, required: int, achieved: int, start: dt.date, end: dt.date, as_of: dt.date) -> Status:
+def judge(*, required: int, achieved: int, start: dt.date, end: dt.date, as_of: dt.date,
+          required_of_pupils: bool = True) -> Status:
     """Met once enough is recorded; not met once the period is over; otherwise judged on pace.
 
     On track while the pupil has at least what a steady pace would give by now (rounded down)
     and no more than three quarters of the period has gone; at risk otherwise.
+
+    A rule the school must offer but a pupil may decline (the third PAL key phase, Years 12-13) is
+    never at risk or not met for a pupil: short of it the pupil is on track, because nothing is
+    owed by them. Whether the school offered it is a question for the year group, not the pupil.
     """
     if achieved >= required:
         return Status.MET
+    if not required_of_pupils:
+        return Status.ON_TRACK
     if as_of >= end:
         return Status.NOT_MET
     total = (end - start).days + 1
