@@ -3,11 +3,14 @@
 Which rules an activity can count for depends only on the activity (its type, setting,
 benchmarks, providers, flags, date and academic year), and a school has a few thousand
 activities against tens of thousands of participations. So each activity's rules are worked out
-once, in Python, as a bit set (`ActivityFacts.rules`); then one query reads the participations
-(pupil, activity, attendance) straight off the cursor, and they are tallied by
-(pupil, rule bits, academic year, cut-off flags). Each tally is then shared out to the rules
-its bits name. This replaced conditional counts with a correlated sub-query per rule, which
-cost several times more (docs/performance.md).
+once, in Python, as a bit set; activities that look the same to every rule (same type, setting,
+flags, benchmarks, provider kinds and side of each window's start) share the work. Then one query
+reads, for each activity, the ids of the pupils who attended or part-attended it (grouped by the
+database), and they are tallied by activity key, where the key is (rule bits, academic year,
+cut-off flags).
+Each tally is then shared out to the rules its bits name, with rules over a span of NC years
+checked against the pupil's own span. This replaced conditional counts with a correlated
+sub-query per rule, which cost several times more (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Aggregate, Case, F, QuerySet, TextField, When
 
 from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Activity, Participation
@@ -27,33 +30,36 @@ from roadahead.people.models import Pupil
 from roadahead.schools.models import School
 from roadahead.standing.periods import cutoff_date
 
-# by_window: {pupil id: {rule id: count}}; by_year: {(pupil id, start year): [(cut-off flags, {rule id: count})]}
-ByWindow = dict[int, dict[int, int]]
-ByYear = dict[tuple[int, int], list[tuple[int, dict[int, int]]]]
+# {pupil id: {rule id: count}}
+Counts = dict[int, dict[int, int]]
+# For a pupil, the rules over a span of NC years that apply, by rule index:
+# (first academic year, last academic year, the cut-off's flag bit or 0).
+YearSpans = dict[int, tuple[int, int, int]]
 
 
 @dataclass(frozen=True)
-class ActivityFacts:
+class ActivityKey:
+    rules: int  # bit i set: counts for rules[i] when attended
     start_year: int
     flags: int  # bit i set: on or before the i-th cut-off date of its academic year
-    rules: int  # bit i set: counts for rules[i] when attended
 
 
-def _matches(rule, activity: dict, benchmarks: set[int], kinds: set[str], window_start: dt.date | None) -> bool:
+def _matches(rule, row: tuple, benchmarks: frozenset[int], kinds: frozenset[str],
+             window_start: dt.date | None) -> bool:
     """Whether an activity can count for a rule (attendance apart): the same test as the reference."""
-    if window_start is not None and activity["date"] < window_start:
+    _, day, type_id, setting, meaningful, pal, _ = row
+    if window_start is not None and day < window_start:
         return False
-    if (rule.types and activity["activity_type_id"] not in rule.types) or (
-            rule.settings and activity["setting"] not in rule.settings):
+    if (rule.types and type_id not in rule.types) or (rule.settings and setting not in rule.settings):
         return False
-    if (rule.meaningful_only and not activity["meaningful"]) or (rule.pal_only and not activity["counts_for_pal"]):
+    if (rule.meaningful_only and not meaningful) or (rule.pal_only and not pal):
         return False
     return not ((rule.evidences and not rule.evidences & benchmarks)
                 or (rule.provider_kinds and not rule.provider_kinds & kinds))
 
 
-def activity_facts(*, school: School, rules: Sequence, windows: dict[int, dt.date | None], since: dt.date,
-                   as_of: dt.date, cutoffs: Sequence[tuple[int, int]]) -> dict[int, ActivityFacts]:
+def activity_keys(*, school: School, rules: Sequence, windows: dict[int, dt.date | None], since: dt.date,
+                  as_of: dt.date, cutoffs: Sequence[tuple[int, int]]) -> dict[int, ActivityKey]:
     """Three queries: the activities in range, their benchmarks, their providers' kinds."""
     activities = Activity.objects.filter(school=school, date__gte=since, date__lte=as_of)
     benchmarks: dict[int, set[int]] = defaultdict(set)
@@ -64,27 +70,59 @@ def activity_facts(*, school: School, rules: Sequence, windows: dict[int, dt.dat
     for activity_id, kind in (Activity.providers.through.objects.filter(activity__in=activities)
                               .values_list("activity_id", "provider__kind")):
         kinds[activity_id].add(kind)
-    facts = {}
-    for row in activities.values("id", "date", "activity_type_id", "setting", "meaningful", "counts_for_pal",
-                                 "academic_year__start_year"):
-        start_year = row["academic_year__start_year"]
-        flags = 0
-        for index, (month, day) in enumerate(cutoffs):
-            if row["date"] <= cutoff_date(start_year, month, day):
-                flags |= 1 << index
-        bits = 0
-        for index, rule in enumerate(rules):
-            if _matches(rule, row, benchmarks[row["id"]], kinds[row["id"]], windows.get(rule.id)):
-                bits |= 1 << index
-        if bits:
-            facts[row["id"]] = ActivityFacts(start_year=start_year, flags=flags, rules=bits)
-    return facts
+    starts = sorted({start for start in windows.values() if start is not None})
+    cutoff_days: dict[int, list[dt.date]] = {}
+    bits_for: dict[tuple, int] = {}
+    keys: dict[tuple[int, int, int], ActivityKey] = {}
+    found = {}
+    empty: frozenset = frozenset()
+    for row in activities.values_list("id", "date", "activity_type_id", "setting", "meaningful", "counts_for_pal",
+                                      "academic_year__start_year"):
+        activity_id, day, start_year = row[0], row[1], row[6]
+        linked = frozenset(benchmarks[activity_id]) if activity_id in benchmarks else empty
+        provided = frozenset(kinds[activity_id]) if activity_id in kinds else empty
+        # Everything a rule looks at, with the date reduced to which window starts it is on or after.
+        look = (row[2], row[3], row[4], row[5], linked, provided, tuple(day >= start for start in starts))
+        bits = bits_for.get(look)
+        if bits is None:
+            bits = sum(1 << index for index, rule in enumerate(rules)
+                       if _matches(rule, row, linked, provided, windows.get(rule.id)))
+            bits_for[look] = bits
+        if not bits:
+            continue
+        if start_year not in cutoff_days:
+            cutoff_days[start_year] = [cutoff_date(start_year, month, d) for month, d in cutoffs]
+        flags = sum(1 << index for index, cut in enumerate(cutoff_days[start_year]) if day <= cut)
+        shape = (bits, start_year, flags)
+        if shape not in keys:
+            keys[shape] = ActivityKey(rules=bits, start_year=start_year, flags=flags)
+        found[activity_id] = keys[shape]
+    return found
 
 
-def _participations(school: School, pupils: QuerySet[Pupil], since: dt.date, as_of: dt.date) -> list[tuple]:
+class SignedPupilIds(Aggregate):
+    """Every pupil id of a group in one value, negated for a part-attended row.
+
+    One row per activity instead of one per participation: the database does the grouping in C
+    and Python reads a few thousand rows, which roughly halves the engine's time (docs/performance.md).
+    SQLite gives a comma-separated string, PostgreSQL an array of integers.
+    """
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="ARRAY_AGG", **extra)
+
+
+def _pupils_by_activity(school: School, pupils: QuerySet[Pupil], since: dt.date,
+                        as_of: dt.date) -> list[tuple[int, str | list[int]]]:
+    signed = Case(When(attendance=Attendance.ATTENDED, then=F("pupil_id")), default=-F("pupil_id"))
     rows = (Participation.objects.filter(school=school, pupil__in=pupils, activity__date__gte=since,
                                          activity__date__lte=as_of)
-            .exclude(attendance=Attendance.ABSENT).values_list("pupil_id", "activity_id", "attendance").order_by())
+            .exclude(attendance=Attendance.ABSENT).order_by().values("activity_id")
+            .annotate(pupils=SignedPupilIds(signed)).values_list("activity_id", "pupils"))
+    # Straight off the cursor: the ORM would run a converter per row for nothing.
     sql, params = rows.query.sql_with_params()
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
@@ -92,32 +130,50 @@ def _participations(school: School, pupils: QuerySet[Pupil], since: dt.date, as_
 
 
 def count(*, school: School, pupils: QuerySet[Pupil], rules: Sequence, windows: dict[int, dt.date | None],
-          since: dt.date, as_of: dt.date) -> tuple[ByWindow, ByYear, list[tuple[int, int]]]:
-    """Tally every pupil's participations for every rule; see the module docstring."""
-    cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
-    facts = activity_facts(school=school, rules=rules, windows=windows, since=since, as_of=as_of, cutoffs=cutoffs)
-    every = (1 << len(rules)) - 1
-    part_ok = sum(1 << i for i, rule in enumerate(rules) if rule.count_part)
-    # Per activity, the tally key for an attended row and for a part-attended one.
-    keys = {activity_id: ((fact.rules & every, fact.start_year, fact.flags),
-                          (fact.rules & part_ok, fact.start_year, fact.flags))
-            for activity_id, fact in facts.items()}
-    attended = Attendance.ATTENDED.value
-    # Counter over a generator runs the tally loop in C; it is the hot spot of the engine.
-    tallies = Counter((pupil_id, keys[activity_id][attendance != attended])
-                      for pupil_id, activity_id, attendance in _participations(school, pupils, since, as_of)
-                      if activity_id in keys)
+          since: dt.date, as_of: dt.date, year_spans: dict[int, YearSpans]) -> Counts:
+    """Every pupil's count for every rule; see the module docstring.
 
-    by_window: ByWindow = defaultdict(lambda: defaultdict(int))
-    year_counts: dict[tuple[int, int, int], dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for (pupil_id, (bits, start_year, flags)), number in tallies.items():
-        for index, rule in enumerate(rules):
-            if bits >> index & 1:
-                if rule.period == Period.YEARS:
-                    year_counts[pupil_id, start_year, flags][rule.id] += number
-                else:
-                    by_window[pupil_id][rule.id] += number
-    by_year: ByYear = defaultdict(list)
-    for (pupil_id, start_year, flags), counts in year_counts.items():
-        by_year[pupil_id, start_year].append((flags, counts))
-    return by_window, by_year, cutoffs
+    `year_spans` gives, per pupil, the span of each rule over NC years that applies to them; a
+    tally for such a rule counts only inside the pupil's span, and in its last year only up to
+    the cut-off.
+    """
+    cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
+    found = activity_keys(school=school, rules=rules, windows=windows, since=since, as_of=as_of, cutoffs=cutoffs)
+    # Pupil ids (signed: negative for part-attended) gathered per activity key, then counted in C.
+    gathered: dict[ActivityKey, list[int]] = defaultdict(list)
+    for activity_id, ids in _pupils_by_activity(school, pupils, since, as_of):
+        key = found.get(activity_id)
+        if key is not None:
+            gathered[key].extend(ids if isinstance(ids, list) else map(int, ids.split(",")))
+
+    part_ok = sum(1 << i for i, rule in enumerate(rules) if rule.count_part)
+    years = [rule.period == Period.YEARS for rule in rules]
+    for_rules: dict[int, list[int]] = {}  # rule bits -> the indexes they name
+    counts: Counts = defaultdict(lambda: defaultdict(int))
+    no_spans: YearSpans = {}
+    for key, ids in gathered.items():
+        start_year, flags = key.start_year, key.flags
+        for signed, number in Counter(ids).items():
+            pupil_id, bits = (signed, key.rules) if signed > 0 else (-signed, key.rules & part_ok)
+            indexes = for_rules.get(bits)
+            if indexes is None:
+                indexes = for_rules[bits] = [i for i in range(len(rules)) if bits >> i & 1]
+            if not indexes:
+                continue
+            mine = counts[pupil_id]
+            spans = year_spans.get(pupil_id, no_spans)
+            for index in indexes:
+                if years[index]:
+                    span = spans.get(index)
+                    if span is None or not span[0] <= start_year <= span[1]:
+                        continue
+                    if span[2] and start_year == span[1] and not flags & span[2]:
+                        continue
+                mine[rules[index].id] += number
+    return counts
+
+
+def flag_for(rule, rules: Sequence) -> int:
+    """The flag bit of a rule's cut-off among all the rules' cut-offs (0 when it has none)."""
+    cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
+    return 1 << cutoffs.index(rule.cutoff) if rule.cutoff else 0

@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
 
@@ -63,10 +64,11 @@ class PupilFacts:
     sex: str
     looked_after: bool
     date_joined: dt.date | None
+    ordinal: int | None = None  # of the NC year, worked out once (core.dates.nc_year_ordinal)
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
+    # A named tuple rather than a dataclass: a school's report has thousands and they are built fast.
     pupil_id: int
     rule_id: int
     period_start: dt.date
@@ -156,7 +158,8 @@ def load_pupils(*, school: School, pupils: QuerySet[Pupil], start_year: int) -> 
         facts[row["id"]] = PupilFacts(
             id=row["id"], upn=row["upn"], nc_year=enrolment.get("nc_year"), pathway_id=enrolment.get("pathway_id"),
             class_group_id=enrolment.get("class_group_id"), needs=tuple(needs[row["id"]]), sex=row["sex"],
-            looked_after=row["looked_after"], date_joined=row["date_joined"])
+            looked_after=row["looked_after"], date_joined=row["date_joined"],
+            ordinal=dates.nc_year_ordinal(enrolment["nc_year"]) if enrolment.get("nc_year") else None)
     return facts
 
 
@@ -189,7 +192,7 @@ def load_calendar(*, school: School, as_of: dt.date) -> Calendar:
 
 def applies(rule: RuleFacts, pupil: PupilFacts) -> bool:
     if rule.first is not None:
-        ordinal = dates.nc_year_ordinal(pupil.nc_year) if pupil.nc_year else None
+        ordinal = pupil.ordinal
         if ordinal is None or not (rule.first <= ordinal <= rule.last):  # type: ignore[operator]
             return False
     if rule.pathways and pupil.pathway_id not in rule.pathways:
@@ -204,45 +207,53 @@ def window(rule: RuleFacts, pupil: PupilFacts, calendar: Calendar) -> Window | N
         return Window(*calendar.term) if calendar.term else None
     if rule.period == Period.HALF_TERM:
         return Window(*calendar.half_term) if calendar.half_term else None
-    ordinal = dates.nc_year_ordinal(pupil.nc_year) if pupil.nc_year else None
+    ordinal = pupil.ordinal
     if ordinal is None or rule.first is None or rule.last is None:
         return None
     return years_window(start_year=calendar.start_year, nc_ordinal=ordinal, first_ordinal=rule.first,
                         last_ordinal=rule.last, cutoff=rule.cutoff)
 
 
-# ## Counting: see counting.py ###################################################################
-
-def _count_across_years(by_year: counting.ByYear, pupil_id: int, rule: RuleFacts, span: Window,
-                        cutoffs: list[tuple[int, int]]) -> int:
-    """Add up a pupil's counts over the academic years of the span, stopping at its cut-off."""
-    achieved = 0
-    flag = 1 << cutoffs.index(rule.cutoff) if rule.cutoff else 0
-    for start_year in range(span.first_start_year, span.last_start_year + 1):  # type: ignore[arg-type]
-        for flags, counts in by_year.get((pupil_id, start_year), ()):
-            if flag and start_year == span.last_start_year and not flags & flag:
-                continue
-            achieved += counts.get(rule.id, 0)
-    return achieved
-
+# ## Which rules apply to whom ##################################################################
 
 NOBODY = PupilFacts(0, "", None, None, None, (), "", False, None)
+Plan = list[tuple[RuleFacts, Window]]
 
 
-def _applicable_pairs(report: StandingReport, calendar: Calendar) -> list[tuple[PupilFacts, RuleFacts, Window]]:
-    pairs: list[tuple[PupilFacts, RuleFacts, Window]] = []
-    # A rule's window depends only on the pupil's NC year, so it is worked out once per year group.
-    spans: dict[tuple[int, str | None], Window | None] = {}
+def _plans(report: StandingReport, calendar: Calendar) -> dict[int, Plan]:
+    """For each pupil, the rules that apply and the window of each.
+
+    Which rules apply and over which window depend only on a pupil's NC year, pathway and needs, so
+    they are worked out once for each such combination and shared by the pupils who have it.
+    """
+    shared: dict[tuple, Plan] = {}
+    plans: dict[int, Plan] = {}
+    rules = list(report.rules.values())
     for pupil in report.pupils.values():
-        for rule in report.rules.values():
-            if applies(rule, pupil):
-                key = (rule.id, pupil.nc_year if rule.period == Period.YEARS else None)
-                if key not in spans:
-                    spans[key] = window(rule, pupil, calendar)
-                span = spans[key]
-                if span is not None:
-                    pairs.append((pupil, rule, span))
-    return pairs
+        shape = (pupil.ordinal, pupil.pathway_id, pupil.needs)
+        plan = shared.get(shape)
+        if plan is None:
+            plan = shared[shape] = [(rule, span) for rule in rules if applies(rule, pupil)
+                                    for span in (window(rule, pupil, calendar),) if span is not None]
+        if plan:
+            plans[pupil.id] = plan
+    return plans
+
+
+def _year_spans(plans: dict[int, Plan], rules: list[RuleFacts]) -> dict[int, counting.YearSpans]:
+    """Per pupil, the academic years (and cut-off flag) of each rule over a span of NC years."""
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    shared: dict[int, counting.YearSpans] = {}
+    spans = {}
+    for pupil_id, plan in plans.items():
+        found = shared.get(id(plan))
+        if found is None:
+            found = shared[id(plan)] = {
+                index[rule.id]: (span.first_start_year, span.last_start_year, counting.flag_for(rule, rules))
+                for rule, span in plan if rule.period == Period.YEARS}
+        if found:
+            spans[pupil_id] = found
+    return spans
 
 
 # ## The engine ##################################################################################
@@ -260,28 +271,36 @@ def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None =
     if not report.rules or not report.pupils:
         return report
 
-    pairs = _applicable_pairs(report, calendar)
-    if not pairs:
+    plans = _plans(report, calendar)
+    if not plans:
         return report
 
     rules = list(report.rules.values())
     # Rules judged over this year, term or half term share one window for every pupil.
     windows = {r.id: window(r, NOBODY, calendar) for r in rules if r.period != Period.YEARS}
-    starts = [w.start for w in windows.values() if w is not None]
-    starts += [span.start for _, rule, span in pairs if rule.period == Period.YEARS]
-    by_window, by_year, cutoffs = counting.count(
+    starts = {w.start for w in windows.values() if w is not None}
+    starts |= {span.start for plan in {id(p): p for p in plans.values()}.values()
+               for rule, span in plan if rule.period == Period.YEARS}
+    counts = counting.count(
         school=school, pupils=roll, rules=rules, since=min(starts), as_of=as_of,
-        windows={rule_id: (w.start if w else dt.date.max) for rule_id, w in windows.items()})
+        windows={rule_id: (w.start if w else dt.date.max) for rule_id, w in windows.items()},
+        year_spans=_year_spans(plans, rules))
 
-    for pupil, rule, span in pairs:
-        if rule.period == Period.YEARS:
-            achieved = _count_across_years(by_year, pupil.id, rule, span, cutoffs)
-        else:
-            achieved = by_window.get(pupil.id, {}).get(rule.id, 0)
-        start = max(span.start, pupil.date_joined) if pupil.date_joined else span.start
-        report.rows.append(Standing(
-            pupil_id=pupil.id, rule_id=rule.id, period_start=span.start, period_end=span.end,
-            required=rule.required, achieved=achieved,
-            status=judge(required=rule.required, achieved=achieved, start=start, end=span.end, as_of=as_of,
-                         required_of_pupils=rule.required_of_pupils)))
+    rows = report.rows
+    judged: dict[tuple, Status] = {}  # many pupils share a rule, a count and a window
+    no_counts: dict[int, int] = {}
+    for pupil_id, plan in plans.items():
+        pupil = report.pupils[pupil_id]
+        mine = counts.get(pupil_id, no_counts)
+        joined = pupil.date_joined
+        for rule, span in plan:
+            achieved = mine.get(rule.id, 0)
+            start = max(span.start, joined) if joined else span.start
+            verdict_key = (rule.id, achieved, start, span.end)
+            status = judged.get(verdict_key)
+            if status is None:
+                status = judged[verdict_key] = judge(
+                    required=rule.required, achieved=achieved, start=start, end=span.end, as_of=as_of,
+                    required_of_pupils=rule.required_of_pupils)
+            rows.append(Standing(pupil_id, rule.id, span.start, span.end, rule.required, achieved, status))
     return report
