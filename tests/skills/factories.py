@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.text import slugify
+
 from roadahead.people.models import Membership, Pupil
 from roadahead.schools.models import School
 from roadahead.skills.enums import Method
@@ -12,10 +14,10 @@ from roadahead.skills.models import Assessment, Framework, Skill, Step
 
 def framework(school: School, name: str = "Essential skills", steps: int = 16, skills: tuple[str, ...] = (
         "Listening", "Speaking"), position: int = 0) -> Framework:
-    made = Framework.objects.create(school=school, name=name, position=position)
+    made = Framework.objects.create(school=school, code=slugify(name), name=name, position=position)
     Step.objects.bulk_create([Step(school=school, framework=made, value=v, label=f"Step {v}") for v in range(steps)])
     for i, skill_name in enumerate(skills):
-        Skill.objects.create(school=school, framework=made, name=skill_name, position=i)
+        Skill.objects.create(school=school, framework=made, code=slugify(skill_name), name=skill_name, position=i)
     return made
 
 

@@ -17,6 +17,8 @@ class Framework(TimeStampedModel):
     """A set of skills judged on one scale, such as the eight essential skills on steps 0 to 15."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    # The programme file names a framework by its code, so renaming it on screen keeps the link.
+    code = models.SlugField(_("code"), max_length=50)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -28,7 +30,8 @@ class Framework(TimeStampedModel):
 
     class Meta:
         ordering = ["position", "name", "id"]
-        constraints = [models.UniqueConstraint(fields=["school", "name"], name="skills_framework_unique_name")]
+        constraints = [models.UniqueConstraint(fields=["school", "code"], name="skills_framework_unique_code"),
+                       models.UniqueConstraint(fields=["school", "name"], name="skills_framework_unique_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -56,6 +59,7 @@ class Step(models.Model):
 class Skill(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="skills")
+    code = models.SlugField(_("code"), max_length=50)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -66,7 +70,10 @@ class Skill(TimeStampedModel):
 
     class Meta:
         ordering = ["framework", "position", "name", "id"]
-        constraints = [models.UniqueConstraint(fields=["school", "framework", "name"], name="skills_skill_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "framework", "code"], name="skills_skill_unique_code"),
+            models.UniqueConstraint(fields=["school", "framework", "name"], name="skills_skill_unique_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
