@@ -376,6 +376,29 @@ def test_query_count_does_not_grow_with_pupils(client, name):
     assert counts[0] == counts[1]
 
 
+def test_needs_page_shows_each_rules_first_pupils_and_opens_one_rule_in_full(client):
+    from tests.conftest import build_school
+
+    world = build_school("big", "Big School", pupils=0)
+    build_rules_only(world)
+    _add_pupils(world, 260)  # 130 in Year 9 short of PAL after 28 February; all at risk on "Employer"
+    client.force_login(world.careers_leader.user)
+    url = grid_url(world, "standing:needs")
+    response = client.get(url)
+    html = response.content.decode()
+    pal = EntitlementRule.objects.get(school=world.school, code="pal-1")
+    groups = response.context["needs"].groups
+    assert [(g.rule.code, len(g.rows)) for g in groups] == [("pal-1", 130), ("employer", 260)]
+    assert html.count('name="pupils"') == 40  # twenty of each
+    assert "Show all 130 pupils short of PAL" in html and "Show all 260 pupils short of Employer" in html
+    assert f"rule={pal.pk}" in html
+    first = client.get(url, {"rule": pal.pk}).content.decode()
+    assert first.count('name="pupils"') == 100
+    assert "Page 1 of 2" in first and "Back to every rule" in first and "Employer" not in first
+    second = client.get(url, {"rule": pal.pk, "page": 2}).content.decode()
+    assert second.count('name="pupils"') == 30
+
+
 def build_rules_only(world: SchoolWorld) -> None:
     ensure_activity_types(school=world.school)
     EntitlementRule.objects.create(school=world.school, code="pal-1", name="PAL", kind=RuleKind.STATUTORY,

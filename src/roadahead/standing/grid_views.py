@@ -136,7 +136,8 @@ def grid_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _need_rows_html(group: selectors.NeedGroup, *, school_slug: str, can_record: bool) -> SafeString:
+def _need_rows_html(group: selectors.NeedGroup, rows: list[selectors.NeedRow], *, school_slug: str,
+                    can_record: bool) -> SafeString:
     """One rule's table rows, built here for the same reason as the grid's cells: there may be thousands."""
     choose = _("Choose")
 
@@ -160,7 +161,12 @@ def _need_rows_html(group: selectors.NeedGroup, *, school_slug: str, can_record:
             p.pathway_name or "\u2013", s.achieved, s.missing, format_date(s.period_end, "j M Y"), row.tag_class,
             row.status_label)
 
-    return format_html_join("", "{}", ((row_html(row),) for row in group.rows))
+    return format_html_join("", "{}", ((row_html(row),) for row in rows))
+
+
+# Each rule shows its first pupils (the most short first); "show all" opens that rule alone, a
+# hundred to a page, so the page stays small whatever the size of the school.
+NEEDS_PREVIEW = 20
 
 
 @school_view()
@@ -171,9 +177,19 @@ def needs(request: HttpRequest) -> HttpResponse:
     period = (form.cleaned_data.get("period") if form.is_bound and form.is_valid() else "") or "term"
     result = selectors.still_needed(membership=membership, filters=form.filters(), today=today, period=period)
     can_record = activity_rules.can_record(membership)
-    groups = [(group, _need_rows_html(group, school_slug=request.school.slug, can_record=can_record))  # type: ignore[attr-defined]
-              for group in result.groups]
+    slug = request.school.slug  # type: ignore[attr-defined]
+    chosen = next((g for g in result.groups if str(g.rule.id) == request.GET.get("rule")), None)
+    page = None
+    if chosen is not None:
+        page = Paginator(chosen.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        shown = [(chosen, list(page.object_list))]
+    else:
+        shown = [(group, group.rows[:NEEDS_PREVIEW]) for group in result.groups]
+    groups = [(group, _need_rows_html(group, rows, school_slug=slug, can_record=can_record), len(rows))
+              for group, rows in shown]
     return render(request, "standing/grid/needs.html", {
-        "form": form, "needs": result, "groups": groups, "can_record": can_record,
-        "filtered": any(v for k, v in request.GET.items() if k != "period"),
+        "form": form, "needs": result, "groups": groups, "can_record": can_record, "chosen": chosen,
+        "page_obj": page, "querystring_without_page": _query_without(request, "page"),
+        "all_rules_query": _query_without(request, "rule", "page").rstrip("&"),
+        "filtered": any(v for k, v in request.GET.items() if k not in {"period", "rule", "page"}),
     })
