@@ -48,22 +48,27 @@ def clean_image(data: bytes) -> CleanImage:
         raise ValidationError(_("The picture must be smaller than 5 MB."), code="too_big")
     if not data:
         raise _refuse()
+    too_many = ValidationError(_("The picture has too many pixels: make it smaller than 40 megapixels."),
+                               code="too_many_pixels")
     with warnings.catch_warnings():
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that; we refuse there too.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data))  # reads the header only
-            if image.format not in ACCEPTED_FORMATS:
-                raise _refuse()
-            if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(_("The picture has too many pixels: make it smaller than 40 megapixels."),
-                                      code="too_many_pixels")
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise too_many from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise _refuse() from None
+        if image.format not in ACCEPTED_FORMATS:
+            raise _refuse()
+        if image.width * image.height > MAX_PIXELS:
+            raise too_many
+        try:
             image.load()
             image = ImageOps.exif_transpose(image)
-        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning,
-                OSError, SyntaxError, ValueError) as error:
-            if isinstance(error, ValidationError):
-                raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise too_many from None
+        except (OSError, SyntaxError, ValueError):
             raise _refuse() from None
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     transparent = image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info)

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from roadahead.core.dates import academic_year_label
 from roadahead.core.models import TimeStampedModel
 from roadahead.people.models import Membership, Pupil
 from roadahead.profiles.enums import CaptureMethod, EntryKind, PictureSection, Source
@@ -84,6 +85,10 @@ class TransitionPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.pupil_id} {self.start_year}"
+
+    @property
+    def year_label(self) -> str:
+        return academic_year_label(self.start_year)
 
 
 class MyFuture(TimeStampedModel):

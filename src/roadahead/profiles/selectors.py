@@ -186,6 +186,22 @@ class MyFutureContent:
     pictures: dict[str, list[Picture]]
 
     @property
+    def like_lines(self) -> list[str]:
+        return [entry.text for entry in self.likes]
+
+    @property
+    def good_at_lines(self) -> list[str]:
+        return [entry.text for entry in self.good_at]
+
+    @property
+    def want_next_lines(self) -> list[str]:
+        """The chosen aspirations and wishes, then the pupil's own aim after school."""
+        lines = [entry.text for entry in self.want_next]
+        if self.destination:
+            lines.append(_("After school: %(aim)s") % {"aim": self.destination})
+        return lines
+
+    @property
     def empty(self) -> bool:
         return not (self.likes or self.good_at or self.want_next or self.destination or self.next_steps)
 
