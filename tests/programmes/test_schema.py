@@ -137,14 +137,13 @@ def test_duplicate_top_level_section_is_reported():
                         f"(first on line {line_of(SMALL, 'phases:')})"]
 
 
-def test_reserved_sections_are_ignored_with_a_warning():
-    text = SMALL + "skills:\n  - name: Listening\nentitlements: []\n"
+def test_an_unknown_section_is_refused_with_its_line():
+    text = SMALL + "skils:\n  - name: Listening\n"
 
-    programme = parse_programme(text)
+    problems = problems_of(text)
 
-    assert [str(w) for w in programme.warnings] == [
-        f"line {line_of(text, 'skills:')}: 'skills' is kept for a later version of Road Ahead and was ignored",
-    ]
+    assert len(problems) == 1
+    assert problems[0].startswith(f"line {line_of(text, 'skils:')}: the programme file has no key 'skils'")
 
 
 def test_switching_off_a_statutory_check_for_a_bound_school_warns():
@@ -232,6 +231,7 @@ def test_examples_in_the_documentation_are_valid():
     assert programme.school.slug == "parkside"
     assert [p.name for p in programme.pathways] == ["Pathway 3", "Pathway 4"]
     assert [g.name for g in programme.class_groups] == ["Ash", "Herons"]
+    assert [f.code for f in programme.skills] == ["confidence-independence", "work-ready"]
 
 
 def test_empty_school_section_is_reported():

@@ -111,12 +111,12 @@ def line_of_block(text: str, block: str) -> int:
     return text[:text.index(block)].count("\n") + 1
 
 
-def test_skills_is_still_reserved_and_entitlements_is_read():
+def test_skills_and_entitlements_are_read():
     programme = parse_programme(FULL + "entitlements: []\nskills: []\n")
 
-    assert [w.message for w in programme.warnings] == [
-        "'skills' is kept for a later version of Road Ahead and was ignored"]
+    assert programme.warnings == []
     assert programme.entitlements == []
+    assert programme.skills == []
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.text import slugify
 
 from roadahead.activities.defaults import DEFAULT_ACTIVITY_TYPES, DefaultType
 from roadahead.activities.enums import Setting
@@ -30,16 +31,17 @@ from roadahead.entitlements.enums import Check, Period, RuleKind
 from roadahead.people.enums import NeedType
 from roadahead.providers.enums import ProviderKind
 from roadahead.schools.enums import SchoolType, TermName
+from roadahead.skills.defaults import DEFAULT_FRAMEWORKS, DefaultFramework
 
 # A programme file is a few hundred lines; anything far bigger is a mistake or an attack.
 MAX_BYTES = 1024 * 1024
 FORMAT_VERSION = 1
 
 SECTIONS = ("version", "school", "calendar", "phases", "destination_categories", "pathways", "class_groups",
-            "benchmarks", "activity_types", "entitlements")
+            "benchmarks", "activity_types", "entitlements", "skills")
 # Sections a later version of Road Ahead will read. Files written for that version still load
-# here: these are ignored with a warning rather than refused.
-RESERVED_SECTIONS = ("skills",)
+# here: these are ignored with a warning rather than refused. None at present.
+RESERVED_SECTIONS: tuple[str, ...] = ()
 
 SCHOOL_KEYS = ("name", "slug", "urn", "type", "careers_leader", "check_provider_access",
                "check_independent_guidance", "check_gatsby_benchmarks")
@@ -72,6 +74,13 @@ URN_RE = re.compile(r"^[0-9]{5,10}$")
 YEAR_LABEL_RE = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 TERM_ORDER = [TermName.AUTUMN.value, TermName.SPRING.value, TermName.SUMMER.value]
 NC_YEARS_TEXT = "N1, N2, R or 1 to 14"
+FRAMEWORK_KEYS = ("code", "name", "description", "steps", "skills", "archived")
+STEP_KEYS = ("step", "label", "description")
+SKILL_KEYS = ("code", "name", "description", "archived")
+MAX_STEP = 100
+# Road Ahead's own frameworks by code: a file may name one to rename it, add skills or archive it,
+# and keeps its steps and skills without repeating them.
+BUILT_IN_FRAMEWORKS: dict[str, DefaultFramework] = {f.code: f for f in DEFAULT_FRAMEWORKS}
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,34 @@ class RuleSpec:
 
 
 @dataclass
+class StepSpec:
+    value: int
+    label: str
+    description: str = ""
+
+
+@dataclass
+class SkillSpec:
+    code: str
+    name: str
+    order: int
+    description: str = ""
+    archived: bool = False
+
+
+@dataclass
+class FrameworkSpec:
+    code: str
+    name: str
+    order: int
+    description: str = ""
+    archived: bool = False
+    # Empty for one of Road Ahead's own frameworks that keeps its steps or skills as they are.
+    steps: list[StepSpec] = field(default_factory=list)
+    skills: list[SkillSpec] = field(default_factory=list)
+
+
+@dataclass
 class Programme:
     school: SchoolSpec
     years: list[YearSpec]
@@ -219,6 +256,8 @@ class Programme:
     # Empty when the file lists none: the school then gets Road Ahead's default activity types.
     activity_types: list[ActivityTypeSpec] = field(default_factory=list)
     entitlements: list[RuleSpec] = field(default_factory=list)
+    # Empty when the file has no skills section: the school keeps (or gets) Road Ahead's defaults.
+    skills: list[FrameworkSpec] = field(default_factory=list)
 
     def describe(self) -> str:
         types = (f"{len(self.activity_types)} activity types" if self.activity_types
@@ -226,7 +265,7 @@ class Programme:
         return (f"{len(self.years)} academic years, {len(self.phases)} phases, "
                 f"{len(self.destinations)} destination categories, {len(self.pathways)} pathways, "
                 f"{len(self.class_groups)} class groups, {len(self.benchmarks)} benchmark changes, {types}, "
-                f"{len(self.entitlements)} entitlement rules")
+                f"{len(self.entitlements)} entitlement rules, {len(self.skills)} skills frameworks")
 
 
 class _AliasRefused(yaml.MarkedYAMLError):
@@ -462,10 +501,11 @@ def _read_root(r: _Reader, root: yaml.Node) -> Programme | None:
         REQUIRED_TYPE_CODES)
     entitlements = (_read_entitlements(r, top["entitlements"], {p.name for p in pathways}, type_codes)
                     if "entitlements" in top else [])
+    skills = _read_skills(r, top["skills"]) if "skills" in top else []
     if school is None:
         return None
     return Programme(school, years, phases, destinations, pathways, class_groups, [], benchmarks, activity_types,
-                     entitlements)
+                     entitlements, skills)
 
 
 # ## school ########################################################################################
@@ -1058,3 +1098,116 @@ def _read_entitlements(r: _Reader, node: yaml.Node, pathways: set[str], type_cod
         if spec is not None:
             rules.append(spec)
     return rules
+
+
+# ## skills #########################################################################################
+
+def _read_steps(r: _Reader, node: yaml.Node, code: str) -> list[StepSpec]:
+    steps: list[StepSpec] = []
+    seen: dict[int, int] = {}
+    for item in r.sequence(node, f"the steps of framework '{code}'"):
+        keys = r.mapping(item, f"a step of framework '{code}'", STEP_KEYS, required=("step", "label"))
+        if not keys or "step" not in keys:
+            continue
+        value = r.integer(keys["step"], f"a step of framework '{code}'")
+        if value is None:
+            continue
+        if value > MAX_STEP:
+            r.error(keys["step"], f"framework '{code}' has step {value}; steps run from 0 to {MAX_STEP}")
+            continue
+        if value in seen:
+            r.error(keys["step"], f"framework '{code}' has step {value} twice (the first on line {seen[value]})")
+            continue
+        seen[value] = _line(keys["step"])
+        label = r.text(keys.get("label"), f"the label of step {value} of framework '{code}'", max_length=100)
+        description = r.text(keys.get("description"), f"the description of step {value} of framework '{code}'",
+                             max_length=2000, required=False)
+        steps.append(StepSpec(value, label, description))
+    if len(steps) == 1:
+        r.error(node, f"framework '{code}' has one step; a scale needs at least two")
+    return sorted(steps, key=lambda s: s.value)
+
+
+def _read_framework_skills(r: _Reader, node: yaml.Node, code: str) -> list[SkillSpec]:
+    skills: list[SkillSpec] = []
+    codes: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for order, item in enumerate(r.sequence(node, f"the skills of framework '{code}'")):
+        keys = r.mapping(item, f"a skill of framework '{code}'", SKILL_KEYS, required=("name",))
+        if not keys or "name" not in keys:
+            continue
+        name = r.text(keys["name"], f"the name of a skill of framework '{code}'", max_length=100)
+        if not name or not _unique(r, keys["name"], name, names,
+                                   lambda first, name=name: f"framework '{code}' has two skills called '{name}' "
+                                                            f"(the first on line {first})"):
+            continue
+        if "code" in keys:
+            skill_code = r.text(keys["code"], f"the code of skill '{name}'", max_length=50)
+            if skill_code and not CODE_RE.match(skill_code):
+                r.error(keys["code"], f"the code of skill '{name}' is '{skill_code}'; use lower-case letters, "
+                                      "digits and hyphens, such as 'following-instructions'")
+                continue
+            where = keys["code"]
+        else:
+            # Most files name skills only; the code that keeps a renamed skill's history comes from the name.
+            skill_code, where = slugify(name)[:50] or f"skill-{order + 1}", keys["name"]
+        if not _unique(r, where, skill_code, codes,
+                       lambda first, c=skill_code: f"framework '{code}' has two skills with the code '{c}' "
+                                                   f"(the first on line {first})"):
+            continue
+        description = r.text(keys.get("description"), f"the description of skill '{name}'", max_length=2000,
+                             required=False)
+        archived = _flag(r, keys, "archived", f"archived of skill '{name}'", False)
+        skills.append(SkillSpec(skill_code, name, order, description, archived))
+    return skills
+
+
+def _read_framework(r: _Reader, item: yaml.Node, order: int, codes: dict[str, int],
+                    names: dict[str, int]) -> FrameworkSpec | None:
+    keys = r.mapping(item, "a skills framework", FRAMEWORK_KEYS, required=("code",))
+    if not keys or "code" not in keys:
+        return None
+    code = r.text(keys["code"], "a skills framework's code", max_length=50)
+    if not code:
+        return None
+    if not CODE_RE.match(code):
+        r.error(keys["code"], f"the skills framework code '{code}' should be lower-case letters, digits and "
+                              "hyphens, such as 'work-skills'")
+        return None
+    if not _unique(r, keys["code"], code, codes,
+                   lambda first: f"there are two skills frameworks with the code '{code}' (the first on line {first})"):
+        return None
+    built_in = BUILT_IN_FRAMEWORKS.get(code)
+    if built_in is None:
+        for key in ("name", "steps", "skills"):
+            if key not in keys:
+                r.error(item, f"skills framework '{code}' has no '{key}'; only Road Ahead's own frameworks "
+                              f"({_join(sorted(BUILT_IN_FRAMEWORKS))}) may leave it out")
+    name = r.text(keys["name"], f"the name of skills framework '{code}'", max_length=100) if "name" in keys else (
+        built_in.name if built_in else "")
+    if name and "name" in keys:
+        _unique(r, keys["name"], name, names,
+                lambda first: f"there are two skills frameworks called '{name}' (the first on line {first})")
+    spec = FrameworkSpec(code=code, name=name, order=order,
+                         description=(r.text(keys["description"], f"the description of skills framework '{code}'",
+                                             max_length=2000, required=False) if "description" in keys
+                                      else built_in.description if built_in else ""),
+                         archived=_flag(r, keys, "archived", f"archived of skills framework '{code}'", False))
+    if "steps" in keys:
+        spec.steps = _read_steps(r, keys["steps"], code)
+    if "skills" in keys:
+        spec.skills = _read_framework_skills(r, keys["skills"], code)
+        if not spec.skills and built_in is None and not r.is_null(keys["skills"]):
+            r.error(keys["skills"], f"skills framework '{code}' has no skills")
+    return spec
+
+
+def _read_skills(r: _Reader, node: yaml.Node) -> list[FrameworkSpec]:
+    frameworks: list[FrameworkSpec] = []
+    codes: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for order, item in enumerate(r.sequence(node, "skills")):
+        spec = _read_framework(r, item, order, codes, names)
+        if spec is not None:
+            frameworks.append(spec)
+    return frameworks

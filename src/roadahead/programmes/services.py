@@ -31,12 +31,14 @@ from roadahead.entitlements.models import EntitlementRule
 from roadahead.entitlements.services import ensure_default_rules
 from roadahead.programmes.schema import SLUG_RE, Problem, Programme, ProgrammeInvalid, RuleSpec, parse_programme
 from roadahead.schools.models import AcademicYear, ClassGroup, DestinationCategory, Pathway, Phase, School, Term
+from roadahead.skills.models import Framework, Skill, Step
+from roadahead.skills.services import ensure_default_frameworks
 
 M = TypeVar("M", bound=models.Model)
 
 # The kinds of row a programme file describes, in the order they are applied and reported.
 KINDS = ("academic years", "terms", "phases", "destination categories", "pathways", "class groups", "benchmarks",
-         "activity types", "entitlement rules")
+         "activity types", "entitlement rules", "skills frameworks", "skill steps", "skills")
 # At most this many names are listed in a "kept, not in the file" warning.
 MAX_LISTED = 10
 
@@ -242,6 +244,7 @@ def _apply_rows(programme: Programme, school: School, result: LoadResult) -> Non
 
     _apply_benchmarks_and_types(programme, school, result, kept)
     _apply_entitlements(programme, school, result, pathways)
+    _apply_skills(programme, school, result, kept)
 
     for kind, names in kept:
         warning = _kept_warning(kind, names)
@@ -330,3 +333,42 @@ def _apply_entitlements(programme: Programme, school: School, result: LoadResult
         if related and not written:
             changes.unchanged -= 1
             changes.updated += 1
+
+
+def _apply_skills(programme: Programme, school: School, result: LoadResult,
+                  kept: list[tuple[str, Iterable[str]]]) -> None:
+    """Road Ahead's default frameworks first (created once, never overwritten), then the file's by code.
+
+    Skills are matched by code within their framework and steps by number. Skills and steps the
+    file leaves out are kept, since pupils' assessments point at them; archive a skill instead.
+    """
+    changes = result.changes
+    changes["skills frameworks"].created += len(ensure_default_frameworks(school=school, audit=False))
+    if not programme.skills:
+        return
+    frameworks: dict[Hashable, Framework] = {f.code: f for f in Framework.objects.filter(school=school)}
+    steps: dict[Hashable, Step] = {(s.framework_id, s.value): s for s in Step.objects.filter(school=school)}
+    skills: dict[Hashable, Skill] = {(s.framework_id, s.code): s for s in Skill.objects.filter(school=school)}
+    for spec in programme.skills:
+        framework, _ = _upsert(changes["skills frameworks"], frameworks, spec.code,
+                               lambda spec=spec: Framework(school=school, code=spec.code),
+                               {"name": spec.name, "description": spec.description, "archived": spec.archived,
+                                "position": spec.order})
+        for step in spec.steps:
+            _upsert(changes["skill steps"], steps, (framework.pk, step.value),
+                    lambda framework=framework, step=step: Step(school=school, framework=framework, value=step.value),
+                    {"label": step.label, "description": step.description})
+        if spec.steps:
+            in_file = {s.value for s in spec.steps}
+            kept.append((f"steps of {framework.name}", [str(v) for (f, v) in steps if f == framework.pk
+                                                         and v not in in_file]))
+        for skill in spec.skills:
+            _upsert(changes["skills"], skills, (framework.pk, skill.code),
+                    lambda framework=framework, skill=skill: Skill(school=school, framework=framework,
+                                                                   code=skill.code),
+                    {"name": skill.name, "description": skill.description, "archived": skill.archived,
+                     "position": skill.order})
+        if spec.skills:
+            in_file_skills = {s.code for s in spec.skills}
+            kept.append((f"skills of {framework.name}", [s.name for (f, code), s in skills.items()
+                                                          if f == framework.pk and code not in in_file_skills]))
