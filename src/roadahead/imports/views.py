@@ -56,8 +56,10 @@ def upload_activities(request: HttpRequest) -> HttpResponse:
 @school_view(rules.can_manage_school)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.import_run(school=request.school, pk=pk)  # type: ignore[attr-defined]
-    template = "imports/activity_detail.html" if run.kind == ImportKind.ACTIVITIES else "imports/detail.html"
+    kind = "activity" if run.kind == ImportKind.ACTIVITIES else "pupil"
+    template = "imports/activity_detail.html" if kind == "activity" else "imports/detail.html"
     return render(request, template, {
+        "preview_row_template": f"imports/_{kind}_preview_row.html",
         "run": run, "total": run.created_count + run.updated_count + run.unchanged_count,
         "hidden_errors": max(run.error_count - len(run.errors), 0), "max_errors": MAX_ERRORS_SHOWN,
         "statuses": ImportStatus})
