@@ -78,10 +78,9 @@ def _meeting_form_view(request: HttpRequest, pupil: Pupil, meeting: GuidanceMeet
     advisers = selectors.advisers(school=school) if chooses_adviser else None
     staff = selectors.staff(school=school)
     if meeting is None:
-        initial: dict[str, Any] = {"date": timezone.localdate(), "mode": "in_person", "advocate": "none",
-                                   "adviser": membership.pk if chooses_adviser and membership.role != Role.STAFF
-                                   else None}
-        if advisers is not None and membership.role == Role.CAREERS_LEADER:
+        initial: dict[str, Any] = {"date": timezone.localdate(), "mode": "in_person", "advocate": "none"}
+        if advisers is not None:
+            # The careers leader usually records for the school's adviser.
             first_adviser = next((m for m in advisers if m.role == Role.ADVISER), None)
             initial["adviser"] = (first_adviser or membership).pk
         action_initial: list[dict[str, Any]] = []
