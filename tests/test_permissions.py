@@ -175,6 +175,8 @@ API_OPERATIONS = {
     ("patch", "/api/v1/activities/{id}"), ("put", "/api/v1/activities/{id}/participations"),
     ("get", "/api/v1/pupils/{id}/participations"),
     ("get", "/api/v1/standing"), ("get", "/api/v1/standing/pal"), ("get", "/api/v1/standing/coverage"),
+    ("get", "/api/v1/pupils/{id}/profile-entries"), ("post", "/api/v1/pupils/{id}/profile-entries"),
+    ("get", "/api/v1/pupils/{id}/intended-destinations"),
     ("get", "/api/v1/pupils/{id}/guidance-meetings"), ("post", "/api/v1/pupils/{id}/guidance-meetings"),
     ("get", "/api/v1/guidance/actions"),
 }
