@@ -28,6 +28,7 @@ TODAY = dt.date(2026, 3, 10)
 PAGES = (
     ("Standing grid (first page, every pupil)", "standing:grid", ""),
     ("Standing grid, Year 10 only", "standing:grid", "?year=10"),
+    ("Who still needs what (this term)", "standing:needs", ""),
     ("Benchmark coverage", "coverage:overview", ""),
     ("Pupil list", "people:pupil_list", ""),
 )
