@@ -179,6 +179,9 @@ API_OPERATIONS = {
     ("get", "/api/v1/pupils/{id}/intended-destinations"),
     ("get", "/api/v1/pupils/{id}/guidance-meetings"), ("post", "/api/v1/pupils/{id}/guidance-meetings"),
     ("get", "/api/v1/guidance/actions"),
+    ("get", "/api/v1/reviews"), ("get", "/api/v1/pupils/{id}/reviews"), ("post", "/api/v1/pupils/{id}/reviews"),
+    ("patch", "/api/v1/pupils/{id}/reviews"), ("get", "/api/v1/pupils/{id}/pfa-outcomes"),
+    ("post", "/api/v1/pupils/{id}/pfa-outcomes"), ("post", "/api/v1/pupils/{id}/pfa-progress"),
 }
 
 

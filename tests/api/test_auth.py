@@ -121,7 +121,9 @@ def test_openapi_document_is_public_valid_json_listing_every_path(client, world)
         "/api/v1/activities/{activity_id}/participations", "/api/v1/pupils/{pupil_id}/participations",
         "/api/v1/standing", "/api/v1/standing/pal", "/api/v1/standing/coverage",
         "/api/v1/pupils/{pupil_id}/profile-entries", "/api/v1/pupils/{pupil_id}/intended-destinations",
-        "/api/v1/pupils/{pupil_id}/guidance-meetings", "/api/v1/guidance/actions"}
+        "/api/v1/pupils/{pupil_id}/guidance-meetings", "/api/v1/guidance/actions",
+        "/api/v1/reviews", "/api/v1/pupils/{pupil_id}/reviews",
+        "/api/v1/pupils/{pupil_id}/pfa-outcomes", "/api/v1/pupils/{pupil_id}/pfa-progress"}
     assert document["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
     assert set(document["paths"]["/api/v1/pupils/{pupil_id}"]) == {"get", "patch"}
 
