@@ -88,6 +88,8 @@ class StandingReport:
     rules: dict[int, RuleFacts] = field(default_factory=dict)
     pupils: dict[int, PupilFacts] = field(default_factory=dict)
     rows: list[Standing] = field(default_factory=list)
+    # The pupils judged, as a query, so callers can fetch more about them without a list of ids.
+    roll: QuerySet[Pupil] | None = None
 
     def for_pupil(self, pupil_id: int) -> list[Standing]:
         return [row for row in self.rows if row.pupil_id == pupil_id]
@@ -268,6 +270,7 @@ def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None =
         roll = roll.filter(pk__in=pupils.values("pk"))
     calendar = load_calendar(school=school, as_of=as_of)
     report.pupils = load_pupils(school=school, pupils=roll, start_year=calendar.start_year)
+    report.roll = roll
     if not report.rules or not report.pupils:
         return report
 

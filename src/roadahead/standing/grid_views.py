@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from roadahead.activities import rules as activity_rules
@@ -76,17 +76,25 @@ def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]
     return links
 
 
-def _cells_html(cells: list[selectors.Cell]) -> SafeString:
+def _cells_html(cells: list[selectors.Cell], made: dict[tuple, SafeString]) -> SafeString:
     """A row's rule cells. Built here rather than in the template: a page of a hundred pupils
-    by twenty rules is two thousand cells, and the template engine takes a second over them."""
-    of, absent = _("of"), _("Does not apply")
-    return format_html_join("", "{}", (
-        (format_html('<td class="govuk-table__cell"><span class="ra-nowrap">{} {} {}</span> '
-                     '<strong class="govuk-tag ra-nowrap {}">{}</strong></td>', cell.standing.achieved, of,
-                     cell.standing.required, cell.tag_class, cell.label) if cell.standing else
-         format_html('<td class="govuk-table__cell"><span aria-hidden="true">&ndash;</span>'
-                     '<span class="govuk-visually-hidden">{}</span></td>', absent),)
-        for cell in cells))
+    by twenty rules is two thousand cells, and the template engine takes a second over them.
+    Cells with the same figures and status look the same, so each is made once (`made`)."""
+    parts = []
+    for cell in cells:
+        key = (cell.standing.achieved, cell.standing.required, cell.status) if cell.standing else None
+        html = made.get(key)
+        if html is None:
+            if cell.standing is None:
+                html = format_html('<td class="govuk-table__cell"><span aria-hidden="true">&ndash;</span>'
+                                   '<span class="govuk-visually-hidden">{}</span></td>', _("Does not apply"))
+            else:
+                html = format_html('<td class="govuk-table__cell"><span class="ra-nowrap">{} {} {}</span> '
+                                   '<strong class="govuk-tag ra-nowrap {}">{}</strong></td>', cell.standing.achieved,
+                                   _("of"), cell.standing.required, cell.tag_class, cell.label)
+            made[key] = html
+        parts.append(html)
+    return mark_safe("".join(parts))  # every part above was built by format_html
 
 
 @school_view()
@@ -94,7 +102,8 @@ def grid(request: HttpRequest) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     form, cohort = _grid(request)
     page = Paginator(cohort.rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(row, _cells_html(row.cells)) for row in page.object_list]
+    made: dict[tuple, SafeString] = {}
+    rows = [(row, _cells_html(row.cells, made)) for row in page.object_list]
     return render(request, "standing/grid/grid.html", {
         "form": form, "grid": cohort, "page_obj": page, "rows": rows, "summary": cohort.summary_lines(),
         "querystring_without_page": _query_without(request, "page"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -135,7 +136,9 @@ def _pupil_lines(*, school: School, report: StandingReport) -> dict[int, PupilLi
         .values_list("pk", "name"))
     paths = dict(Pathway.objects.filter(school=school).values_list("pk", "name"))
     lines = {}
-    for row in Pupil.objects.filter(school=school, pk__in=ids).values(
+    # By the engine's own query rather than a list of (perhaps thousands of) ids, which is slow to bind.
+    chosen = Pupil.objects.filter(school=school, pk__in=report.roll.values("pk") if report.roll is not None else ids)
+    for row in chosen.values(
             "pk", "legal_forename", "legal_surname", "preferred_forename", "preferred_surname"):
         facts = report.pupils[row["pk"]]
         lines[row["pk"]] = PupilLine(
@@ -152,8 +155,8 @@ def display_status(rule: RuleFacts, row: Standing) -> str:
     return row.status.value
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    # A named tuple: a school's grid has tens of thousands of cells.
     standing: Standing | None  # None: the rule does not apply to this pupil
     status: str = ""
 
