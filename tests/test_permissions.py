@@ -174,6 +174,8 @@ API_OPERATIONS = {
     ("get", "/api/v1/activities"), ("post", "/api/v1/activities"), ("get", "/api/v1/activities/{id}"),
     ("patch", "/api/v1/activities/{id}"), ("put", "/api/v1/activities/{id}/participations"),
     ("get", "/api/v1/pupils/{id}/participations"),
+    ("get", "/api/v1/skills/frameworks"), ("get", "/api/v1/skills/cohort"),
+    ("get", "/api/v1/pupils/{id}/skill-assessments"), ("post", "/api/v1/pupils/{id}/skill-assessments"),
     ("get", "/api/v1/standing"), ("get", "/api/v1/standing/pal"), ("get", "/api/v1/standing/coverage"),
     ("get", "/api/v1/pupils/{id}/profile-entries"), ("post", "/api/v1/pupils/{id}/profile-entries"),
     ("get", "/api/v1/pupils/{id}/intended-destinations"),

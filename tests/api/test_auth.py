@@ -120,6 +120,7 @@ def test_openapi_document_is_public_valid_json_listing_every_path(client, world)
         "/api/v1/providers/{provider_id}", "/api/v1/activities", "/api/v1/activities/{activity_id}",
         "/api/v1/activities/{activity_id}/participations", "/api/v1/pupils/{pupil_id}/participations",
         "/api/v1/standing", "/api/v1/standing/pal", "/api/v1/standing/coverage",
+        "/api/v1/skills/frameworks", "/api/v1/skills/cohort", "/api/v1/pupils/{pupil_id}/skill-assessments",
         "/api/v1/pupils/{pupil_id}/profile-entries", "/api/v1/pupils/{pupil_id}/intended-destinations",
         "/api/v1/pupils/{pupil_id}/guidance-meetings", "/api/v1/guidance/actions",
         "/api/v1/reviews", "/api/v1/pupils/{pupil_id}/reviews",
