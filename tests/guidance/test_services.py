@@ -162,3 +162,16 @@ def test_set_action_done_and_reopen_are_audited(world):
     assert item.done_on is None
     assert [e.action for e in AuditEntry.objects.filter(action__startswith="guidance_action").order_by("id")] == [
         "guidance_action.done", "guidance_action.reopened"]
+
+
+def test_deleting_the_adviser_or_the_school_is_not_blocked_by_meetings(world):
+    made = meeting(world.pupils[0], world.adviser, actions=[action(owner_member=world.adviser)])
+    world.adviser.delete()
+    made.refresh_from_db()
+    assert made.adviser is None
+    assert made.adviser_name == "A former member of staff"
+    assert made.actions.get().owner_member is None
+    # As remove_demo does: activities first (they protect the school's types and years), then the school.
+    Activity.objects.filter(school=world.school).delete()
+    world.school.delete()
+    assert not GuidanceMeeting.objects.exists()

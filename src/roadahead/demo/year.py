@@ -27,6 +27,7 @@ from roadahead.core import dates
 from roadahead.cpd.models import CpdRecord
 from roadahead.curriculum.models import Scheme, Subject
 from roadahead.demo import year_data as text
+from roadahead.demo.guidance import GuidancePupil, record_year_meetings
 from roadahead.events.enums import Rating, Respondent
 from roadahead.events.models import Event, Feedback, Stallholder
 from roadahead.lmi.models import LmiFormat, LmiItem, LmiShare
@@ -706,16 +707,19 @@ def _plan_heathfield(r: _Recorder, y: YearPlan) -> None:  # noqa: PLR0912, PLR09
 
 def _plan_guidance(r: _Recorder, y: YearPlan, *, half_termly_pathway: str | None = None) -> None:
     """One-to-one guidance with the independent adviser: once a year from Year 7 (a few pupils are
-    missed, so the standing shows gaps), and every half term for one pathway after Year 11."""
-    adviser = next((m.user for m in r.members if m.role == Role.ADVISER), r.leader)
-    halves = y.halves()
+    missed, so the standing shows gaps), and every half term for one pathway after Year 11.
+
+    Recorded through the guidance service (demo/guidance.py), with who supported each pupil, their
+    own words and the actions agreed; the service records the activity the standing engine counts.
+    """
+    memberships = {m.user_id: m for m in r.members}
+    roster = []
     for member in y.years(7, 14):
-        half_termly = half_termly_pathway is not None and member.pathway == half_termly_pathway and member.ordinal >= 12
-        chosen = halves if half_termly else ([] if r.rng.random() < 0.1 else [r.rng.choice(halves)])
-        for start, end in chosen:
-            r.activity("guidance-meeting", f"Careers guidance: {member.pupil.forename}", r.day_in(start, end),
-                       [member], by=adviser, people_met="the school's independent careers adviser",
-                       purpose="Talk about what they enjoy, what they are good at and what they want next.")
+        teacher = r.class_staff.get((y.start_year, member.class_name))
+        roster.append(GuidancePupil(member.pupil, member.ordinal, member.pathway, member.need,
+                                    memberships.get(teacher.pk) if teacher is not None else None))
+    record_year_meetings(school=r.school, today=r.today, rng=r.rng, roster=roster, halves=y.halves(),
+                         pick_day=r.day_in, on_roll=r._on_roll, half_termly_pathway=half_termly_pathway)
 
 
 def _plan_parkside_with_guidance(r: _Recorder, y: YearPlan) -> None:

@@ -23,7 +23,9 @@ from roadahead.schools.models import School
 class GuidanceMeeting(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="guidance_meetings")
-    adviser = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="guidance_meetings",
+    # Members are deactivated rather than deleted; if one ever is deleted (or the whole school),
+    # the meeting stays with its copied qualification rather than blocking the deletion.
+    adviser = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, related_name="guidance_meetings",
                                 verbose_name=_("adviser"))
     # Copied from the adviser when the meeting is recorded, since qualifications change and
     # Benchmark 8 is judged on who held the meeting at the time.
@@ -67,6 +69,10 @@ class GuidanceMeeting(TimeStampedModel):
             raise ValidationError({"communication": _("Choose how the pupil communicated from the list.")})
         if self.next_due is not None and self.date is not None and self.next_due <= self.date:
             raise ValidationError({"next_due": _("The next meeting must be due after this one.")})
+
+    @property
+    def adviser_name(self) -> str:
+        return self.adviser.user.display_name if self.adviser is not None else str(_("A former member of staff"))
 
     def get_communication_display(self) -> list[str]:
         labels = dict(Communication.choices)

@@ -66,7 +66,9 @@ def _tidy(values: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
 
 
 def _check_people(meeting: GuidanceMeeting) -> None:
-    adviser: Membership = meeting.adviser
+    adviser: Membership | None = meeting.adviser
+    if adviser is None:
+        raise ValidationError({"adviser": _("Choose who held the meeting.")})
     if adviser.school_id != meeting.school_id or meeting.pupil.school_id != meeting.school_id:
         raise ValidationError(_("That belongs to another school."))
     if adviser.role not in HOLDER_ROLES:

@@ -50,7 +50,7 @@ class ActionOut(Schema):
 class MeetingOut(Schema):
     id: int
     pupil_id: int
-    adviser: Person
+    adviser: Person | None = Field(description="Empty only if the member of staff has since been deleted.")
     adviser_qualification: QualificationName
     adviser_independent: bool
     date: dt.date
