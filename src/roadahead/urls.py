@@ -27,6 +27,9 @@ school_patterns = [
     path("skills/", include("roadahead.skills.urls")),
     path("profiles/", include("roadahead.profiles.urls")),
     path("reviews/", include("roadahead.reviews.urls")),
+    path("placements/", include("roadahead.placements.urls")),
+    path("transition/", include("roadahead.transition.urls")),
+    path("destinations/", include("roadahead.destinations.urls")),
 ]
 
 urlpatterns = [

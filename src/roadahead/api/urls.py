@@ -16,7 +16,20 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from roadahead.api.auth import BearerToken
-from roadahead.api.endpoints import activities, guidance, me, profiles, providers, pupils, reviews, skills, standing
+from roadahead.api.endpoints import (
+    activities,
+    destinations,
+    guidance,
+    me,
+    placements,
+    profiles,
+    providers,
+    pupils,
+    reviews,
+    skills,
+    standing,
+    transition,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +52,9 @@ api.add_router("", guidance.router)
 api.add_router("", skills.router)
 api.add_router("", profiles.router)
 api.add_router("", reviews.router)
+api.add_router("", placements.router)
+api.add_router("", transition.router)
+api.add_router("", destinations.router)
 
 
 @api.exception_handler(PermissionDenied)
