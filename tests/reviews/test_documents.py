@@ -16,9 +16,13 @@ from roadahead.activities.services import (
     ensure_activity_types,
     record_participations,
 )
+from roadahead.profiles.enums import EntryKind
 from roadahead.reviews.enums import OutcomeKind, PfaArea, ProgressLevel, ReviewOutcome
+from tests.guidance.factories import action, meeting
 from tests.pdf_support import pdf_pages, pdf_text, save_first_page
+from tests.profiles.factories import category, entry, plan
 from tests.reviews.factories import outcome, progress, review
+from tests.skills.factories import assess, framework
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +55,17 @@ def story(world):
              by=world.class_teacher)
     outcome(pupil, area=PfaArea.INDEPENDENT_LIVING, kind=OutcomeKind.PROVISION_TARGET,
             text="Makes a sandwich with a visual recipe", set_on=dt.date(2025, 9, 10))
+    meeting(pupil, world.adviser, dt.date(2026, 2, 12), pupil_words="Bread. Shop. Yes.",
+            discussed="Retail taster at the college", advocate="class_teacher",
+            actions=[action("Book a college taster day", owner_text="Mum", due_on=dt.date(2026, 4, 30))])
+    meeting(pupil, world.adviser, dt.date(2023, 11, 2), pupil_words="Fire engines",
+            discussed="An old meeting outside the period")
+    entry(pupil, "Wants to work in a bakery", kind=EntryKind.ASPIRATION, day=dt.date(2025, 6, 1))
+    entry(pupil, "Loud places", kind=EntryKind.WORRY, day=dt.date(2025, 6, 1))
+    plan(pupil, pupil_category=category(world.school), pupil_aim="Bakery with a job coach")
+    listening = framework(world.school).skills.get(code="listening")
+    assess(pupil, listening, 3, dt.date(2023, 5, 1))
+    assess(pupil, listening, 6, dt.date(2026, 1, 20))
     return pupil
 
 
@@ -78,6 +93,14 @@ def test_contribution_pdf_has_two_years_of_careers_and_pfa(client, world, story,
     assert "Fire station visit" not in text  # older than two years
     assert "Chose the bakery and garden photos" in text
     assert "overdue" in text  # the 2026 review was due on 4 March
+    assert "Bread. Shop. Yes." in text
+    assert "Book a college taster day (Mum)" in text
+    assert "Fire engines" not in text
+    assert "Wants to work in a bakery" in text
+    assert "Loud places" in text
+    assert "Supported internship" in text
+    assert "Bakery with a job coach" in text
+    assert "Listening (Essential skills) 3 6" in text
     pages = pdf_pages(data)
     assert 1 <= len(pages) <= 3
     assert all(page.startswith(b"\x89PNG") for page in pages)
@@ -115,4 +138,9 @@ def test_epep_pdf_has_the_employment_outcomes_activities_and_next_steps(client, 
     assert "Garden centre visit" in text
     assert "Bakery work taster" in text  # within the last year
     assert "Keep working towards" in text
-    assert len(pdf_pages(data)) == 1
+    assert "Book a college taster day (Mum) by 30 April 2026" in text
+    assert "Bread. Shop. Yes." in text
+    assert "Wants to work in a bakery" in text
+    assert "Loud places" not in text  # worries stay in the review, not the ePEP summary
+    assert "Bakery with a job coach" in text
+    assert len(pdf_pages(data)) <= 2
