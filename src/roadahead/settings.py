@@ -160,6 +160,7 @@ ROADAHEAD_APPS = [
     "roadahead.transition",
     "roadahead.destinations",
     "roadahead.reviews",
+    "roadahead.evaluation",
     "roadahead.programmes",
     "roadahead.imports",
     "roadahead.api",

@@ -30,6 +30,7 @@ school_patterns = [
     path("placements/", include("roadahead.placements.urls")),
     path("transition/", include("roadahead.transition.urls")),
     path("destinations/", include("roadahead.destinations.urls")),
+    path("evaluation/", include("roadahead.evaluation.urls")),
 ]
 
 urlpatterns = [

@@ -19,6 +19,7 @@ from roadahead.api.auth import BearerToken
 from roadahead.api.endpoints import (
     activities,
     destinations,
+    evaluation,
     guidance,
     me,
     placements,
@@ -55,6 +56,7 @@ api.add_router("", reviews.router)
 api.add_router("", placements.router)
 api.add_router("", transition.router)
 api.add_router("", destinations.router)
+api.add_router("", evaluation.router)
 
 
 @api.exception_handler(PermissionDenied)
