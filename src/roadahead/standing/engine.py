@@ -147,21 +147,22 @@ def on_roll(*, school: School, as_of: dt.date) -> QuerySet[Pupil]:
 
 
 def load_pupils(*, school: School, pupils: QuerySet[Pupil], start_year: int) -> dict[int, PupilFacts]:
-    enrolments = {e["pupil_id"]: e for e in Enrolment.objects.filter(
-        school=school, academic_year__start_year=start_year, pupil__in=pupils).values(
+    # Tuples rather than dicts or models throughout: this runs for every pupil of a school.
+    enrolments = {row[0]: row[1:] for row in Enrolment.objects.filter(
+        school=school, academic_year__start_year=start_year, pupil__in=pupils).values_list(
         "pupil_id", "nc_year", "pathway_id", "class_group_id")}
     needs: dict[int, list[str]] = defaultdict(list)
     for pupil_id, need in (PupilNeed.objects.filter(school=school, pupil__in=pupils)
                            .order_by("pupil_id", "rank").values_list("pupil_id", "need")):
         needs[pupil_id].append(need)
+    none: tuple = (None, None, None)
+    ordinals = {code: dates.nc_year_ordinal(code) for code in dates.NC_YEAR_CODES}
     facts = {}
-    for row in pupils.values("id", "upn", "sex", "looked_after", "date_joined"):
-        enrolment = enrolments.get(row["id"], {})
-        facts[row["id"]] = PupilFacts(
-            id=row["id"], upn=row["upn"], nc_year=enrolment.get("nc_year"), pathway_id=enrolment.get("pathway_id"),
-            class_group_id=enrolment.get("class_group_id"), needs=tuple(needs[row["id"]]), sex=row["sex"],
-            looked_after=row["looked_after"], date_joined=row["date_joined"],
-            ordinal=dates.nc_year_ordinal(enrolment["nc_year"]) if enrolment.get("nc_year") else None)
+    for pk, upn, sex, looked_after, date_joined in pupils.values_list("id", "upn", "sex", "looked_after",
+                                                                       "date_joined"):
+        nc_year, pathway_id, class_group_id = enrolments.get(pk, none)
+        facts[pk] = PupilFacts(pk, upn, nc_year, pathway_id, class_group_id, tuple(needs.get(pk, ())), sex,
+                               looked_after, date_joined, ordinals.get(nc_year) if nc_year else None)
     return facts
 
 
