@@ -93,3 +93,10 @@ def test_intended_destinations_are_judged_against_the_pathway(world):
     assert found["aims"][0] == {"who": "pupil", "category": {"id": internship.pk, "name": internship.name},
                                 "text": "Garden centre", "in_keeping": True}
     assert found["aims"][1]["in_keeping"] is None
+
+
+def test_add_an_entry_dated_in_the_future_is_a_422(world):
+    response = api(world.careers_leader).post(f"/pupils/{world.pupils[0].pk}/profile-entries",
+                                              {**NEW, "recorded_on": "2026-04-01"})
+    assert response.status_code == 422
+    assert not ProfileEntry.objects.exists()

@@ -190,3 +190,10 @@ def test_profile_page_query_count_is_fixed(leader_client, world, django_assert_n
     plan(pupil, 2024)
     with django_assert_num_queries(len(one.captured_queries)):
         leader_client.get(address)
+
+
+def test_an_entry_dated_in_the_future_is_refused(leader_client, world):
+    response = leader_client.post(url(world, "entry_create", pupil_pk=world.pupils[0].pk), {
+        "kind": "like", "text": "Goats", "source": "pupil", "captured": "own_words", "recorded_on": "11/03/2026"})
+    assert "today or in the past" in response.content.decode()
+    assert not ProfileEntry.objects.exists()

@@ -34,6 +34,14 @@ def _pupil(request: HttpRequest, pupil_pk: int) -> Pupil:
                                                pk=pupil_pk, day=timezone.localdate())
 
 
+def _no_future_date(form: Any, field: str) -> bool:
+    """Profiles record what has happened: a date after today is refused on the form."""
+    if form.cleaned_data[field] > timezone.localdate():
+        form.add_error(field, _("The date must be today or in the past."))
+        return False
+    return True
+
+
 def _to_profile(request: HttpRequest, pupil_pk: int) -> HttpResponse:
     return redirect("profiles:profile", school_slug=request.school.slug, pupil_pk=pupil_pk)  # type: ignore[attr-defined]
 
@@ -75,7 +83,7 @@ def _entry_form_view(request: HttpRequest, pupil: Pupil, entry: ProfileEntry | N
         initial = {name: getattr(entry, name) for name in services.ENTRY_FIELDS}
         initial["version"] = entry.version
     form = EntryForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _no_future_date(form, "recorded_on"):
         data = dict(form.cleaned_data)
         version = data.pop("version")
         try:
@@ -113,7 +121,7 @@ def entry_end(request: HttpRequest, pk: int) -> HttpResponse:
     if entry.ended_on is not None:
         raise Http404
     form = EndEntryForm(request.POST or None, initial={"ended_on": timezone.localdate(), "version": entry.version})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _no_future_date(form, "ended_on"):
         data = form.cleaned_data
         try:
             services.end_entry(entry=entry, member=request.membership,  # type: ignore[attr-defined]
@@ -148,7 +156,7 @@ def plan_edit(request: HttpRequest, pupil_pk: int, start_year: int) -> HttpRespo
         initial["version"] = existing.version
     form = PlanForm(request.POST or None, initial=initial,
                     categories=selectors.destination_categories(school=school))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _no_future_date(form, "reviewed_on"):
         data = dict(form.cleaned_data)
         version = data.pop("version")
         try:

@@ -128,8 +128,11 @@ def create_entry(request: HttpRequest, pupil_id: int, payload: EntryCreate) -> S
             raise field_problem(name, message)
     if not payload.text.strip():
         raise field_problem("text", _("Say what the entry is."))
+    today = timezone.localdate()
+    if payload.recorded_on is not None and payload.recorded_on > today:
+        raise field_problem("recorded_on", _("The date must be today or in the past."))
     values = payload.model_dump()
-    values["recorded_on"] = payload.recorded_on or timezone.localdate()
+    values["recorded_on"] = payload.recorded_on or today
     try:
         entry = services.add_entry(school=membership.school, pupil=pupil, member=membership, **values)
     except ValidationError as error:
