@@ -174,7 +174,8 @@ def record_assessments(*, school: School, by: Any, assessed_by: Membership | Non
         assessment = Assessment(school=school, pupil=entry.pupil, skill=entry.skill, step=entry.step, date=date,
                                 assessed_by=assessed_by, method=method, evidence=entry.evidence.strip(),
                                 participation=entry.participation)
-        assessment.full_clean()
+        # _check has tied pupil, skill and activity to the school given; skip re-reading each related row.
+        assessment.full_clean(exclude=["school", "pupil", "skill", "assessed_by", "participation"])
         made.append(assessment)
     Assessment.objects.bulk_create(made)
     pupils = {e.pupil.pk for e in entries}
