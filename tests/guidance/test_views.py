@@ -195,3 +195,15 @@ def test_a_pupils_meetings_page_runs_the_same_number_of_queries_for_one_meeting_
     for month in range(10, 13):
         meeting(pupil, world.adviser, dt.date(2025, month, 10), actions=[action(), action()])
     assert _queries(client, f"{BASE}pupil/{pupil.pk}/") == one
+
+
+def test_the_pupil_page_and_its_guidance_fragment_run_the_same_queries_for_one_meeting_or_many(client, world):
+    pupil = world.adviser_pupils[0]
+    _as(client, world.adviser)
+    meeting(pupil, world.adviser, dt.date(2025, 9, 1), actions=[action()])
+    page_before = _queries(client, f"/s/oakfield/pupils/{pupil.pk}/")
+    fragment_before = _queries(client, f"{BASE}pupil/{pupil.pk}/section/")
+    for month in (9, 10, 11, 12):
+        meeting(pupil, world.adviser, dt.date(2025, month, 10), actions=[action(), action(owner_member=world.adviser)])
+    assert _queries(client, f"/s/oakfield/pupils/{pupil.pk}/") == page_before
+    assert _queries(client, f"{BASE}pupil/{pupil.pk}/section/") == fragment_before
