@@ -70,7 +70,7 @@ class MeetingForm(Form):
 
 class ActionForm(Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    description = forms.CharField(label=_("Action"), max_length=300, required=False,
+    description = forms.CharField(label=_("What is to be done"), max_length=300, required=False,
                                   help_text=_("For example: visit the farm college open day."))
     owner_member = MemberChoiceField(label=_("Member of staff doing it"), queryset=None, required=False,
                                      empty_label=_("Not a member of staff"))
