@@ -24,16 +24,19 @@ def _entry(objects: Objects, role: str) -> dict[str, int]:
     return {"pk": entry(objects.world.adviser_pupils[0]).pk}
 
 
-def _picture(objects: Objects, role: str) -> dict[str, int]:
-    # One fixed file name, rewritten each run, so the walk leaves nothing behind that grows.
-    name = "test/permission-walk.png"
-    path = images.private_root() / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(png_bytes())
-    pupil = objects.world.adviser_pupils[0]
-    picture = Picture.objects.create(school=pupil.school, pupil=pupil, section="like", alt_text="A goat",
-                                     file_name=name, mime_type="image/png", width=40, height=30)
-    return {"pk": picture.pk}
+def _picture_file(name: str):
+    def build(objects: Objects, role: str) -> dict[str, int]:
+        # Fixed file names, rewritten each run, so the walk leaves nothing behind that grows. The
+        # rows that remove a picture use their own name, so a removal running on another test
+        # worker never takes the file from under a row that reads it.
+        path = images.private_root() / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(png_bytes())
+        pupil = objects.world.adviser_pupils[0]
+        picture = Picture.objects.create(school=pupil.school, pupil=pupil, section="like", alt_text="A goat",
+                                         file_name=name, mime_type="image/png", width=40, height=30)
+        return {"pk": picture.pk}
+    return build
 
 
 ROWS: dict[str, Row] = {
@@ -47,6 +50,6 @@ ROWS: dict[str, Row] = {
     "profiles:my_future_pdf": Row(PROFILE, _pupil),
     "profiles:my_future_edit": Row(PROFILE, _pupil),
     "profiles:picture_add": Row(PROFILE, _pupil),
-    "profiles:picture": Row(PROFILE, _picture),
-    "profiles:picture_remove": Row(REDIRECT, _picture, method="post"),
+    "profiles:picture": Row(PROFILE, _picture_file("test/permission-walk.png")),
+    "profiles:picture_remove": Row(REDIRECT, _picture_file("test/permission-walk-remove.png"), method="post"),
 }
