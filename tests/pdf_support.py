@@ -28,6 +28,12 @@ def pdf_text(data: bytes) -> str:
     return result.stdout.decode("utf-8")
 
 
+def pdf_info(data: bytes) -> dict[str, str]:
+    """pdfinfo's fields (Pages, Tagged, Title, ...)."""
+    out = _run([_need("pdfinfo"), "-"], input=data).stdout.decode("utf-8")
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}
+
+
 def pdf_pages(data: bytes, *, resolution: int = 40) -> list[bytes]:
     """Each page as a PNG; the count is the page count and each image proves the page rasterises."""
     with tempfile.TemporaryDirectory() as folder:

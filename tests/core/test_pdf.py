@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from roadahead.core.pdf import FetchRefused, _resolve, render_pdf
-from tests.pdf_support import pdf_pages, pdf_text
+from tests.pdf_support import pdf_info, pdf_pages, pdf_text
 
 
 def test_a_template_renders_to_a_pdf_with_its_text(settings, tmp_path):
@@ -38,3 +38,10 @@ def test_a_document_asking_for_the_network_is_not_rendered(settings, tmp_path):
 def _templates_in(settings, folder):
     # A new TEMPLATES value (not an edit in place) so Django rebuilds its template engines.
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [folder]}, *settings.TEMPLATES[1:]]
+
+
+def test_documents_are_tagged_for_screen_readers(settings, tmp_path):
+    _templates_in(settings, tmp_path)
+    (tmp_path / "tagged.html").write_text('{% extends "pdf/base.html" %}{% block content %}<h1>My future</h1>'
+                                          '<p>I like gardening.</p>{% endblock %}')
+    assert pdf_info(render_pdf("tagged.html", {}))["Tagged"] == "yes"

@@ -54,6 +54,8 @@ def render_pdf(template_name: str, context: Mapping[str, object], *,
 
     html = render_to_string(template_name, dict(context))
     try:
-        return HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=_fetcher(images or {})).write_pdf()
+        # Tagged (headings, lists, tables, alt text in the structure tree) so screen readers can read it.
+        return HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=_fetcher(images or {})).write_pdf(
+            pdf_tags=True, lang="en-GB")
     except FatalURLFetchingError as error:  # a BaseException in WeasyPrint; make it an ordinary error
         raise FetchRefused(str(error)) from None
