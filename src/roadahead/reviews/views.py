@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from roadahead.audit.services import log_action
 from roadahead.core.csvsafe import safe_cell
@@ -181,7 +182,8 @@ def review_progress(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
-            messages.success(request, _("Progress on %(n)s outcomes is saved.") % {"n": len(made)})
+            messages.success(request, ngettext("Progress on %(n)s outcome is saved.",
+                                               "Progress on %(n)s outcomes is saved.", len(made)) % {"n": len(made)})
             return redirect("reviews:pupil", school_slug=school.slug, pupil_pk=pupil.pk)
     return render(request, "reviews/review_progress.html", {"form": form, "pupil": pupil, "review": review})
 
