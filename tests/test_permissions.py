@@ -184,6 +184,8 @@ API_OPERATIONS = {
     ("get", "/api/v1/reviews"), ("get", "/api/v1/pupils/{id}/reviews"), ("post", "/api/v1/pupils/{id}/reviews"),
     ("patch", "/api/v1/pupils/{id}/reviews"), ("get", "/api/v1/pupils/{id}/pfa-outcomes"),
     ("post", "/api/v1/pupils/{id}/pfa-outcomes"), ("post", "/api/v1/pupils/{id}/pfa-progress"),
+    ("get", "/api/v1/destinations"), ("get", "/api/v1/destinations/check-ins"), ("get", "/api/v1/destinations/report"),
+    ("get", "/api/v1/pupils/{id}/destinations"), ("post", "/api/v1/pupils/{id}/destinations"),
 }
 
 

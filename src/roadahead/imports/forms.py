@@ -80,3 +80,14 @@ class ActivityExportForm(Form):
         if start and end and end < start:
             self.add_error("date_to", _("The end date cannot be before the start date."))
         return data
+
+
+class DestinationUploadForm(PupilUploadForm):
+    file = forms.FileField(
+        label=_("Upload a file"),
+        help_text=_("A CSV or Excel (XLSX) file with one row per leaver."),
+        error_messages={"required": _("Choose a file to import."),
+                        "empty": _("The file is empty."),
+                        "invalid": _("Choose a file to import.")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,text/csv,application/vnd."
+                                                         "openxmlformats-officedocument.spreadsheetml.sheet"}))

@@ -14,6 +14,7 @@ from roadahead.schools.models import School
 class ImportKind(models.TextChoices):
     PUPILS = "pupils", _("Pupils")
     ACTIVITIES = "activities", _("Activities")
+    DESTINATIONS = "destinations", _("Leavers' destinations")
 
 
 class ImportStatus(models.TextChoices):

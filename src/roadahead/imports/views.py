@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from roadahead.imports import activity_services, selectors, services
+from roadahead.imports import activity_services, destination_services, selectors, services
 from roadahead.imports.activity_columns import MAX_ACTIVITY_ROWS
 from roadahead.imports.exports import ExportFilters, export_activities
-from roadahead.imports.forms import ActivityExportForm, ActivityUploadForm, PupilUploadForm
+from roadahead.imports.forms import ActivityExportForm, ActivityUploadForm, DestinationUploadForm, PupilUploadForm
 from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
 from roadahead.imports.parsers import MAX_ROWS, describe_size, max_upload_bytes
 from roadahead.imports.services import MAX_ERRORS_SHOWN
@@ -54,10 +54,25 @@ def upload_activities(request: HttpRequest) -> HttpResponse:
 
 
 @school_view(rules.can_manage_school)
+def upload_destinations(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    form = DestinationUploadForm(request.POST, request.FILES) if request.method == "POST" else DestinationUploadForm()
+    if form.is_bound and form.is_valid():
+        file = form.cleaned_data["file"]
+        run = destination_services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
+                                                content=file.read(), today=timezone.localdate())
+        return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
+    return render(request, "imports/upload_destinations.html", {
+        "form": form, "max_size": describe_size(max_upload_bytes()),
+        "max_rows": f"{destination_services.MAX_DESTINATION_ROWS:,}"})
+
+
+@school_view(rules.can_manage_school)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.import_run(school=request.school, pk=pk)  # type: ignore[attr-defined]
-    kind = "activity" if run.kind == ImportKind.ACTIVITIES else "pupil"
-    template = "imports/activity_detail.html" if kind == "activity" else "imports/detail.html"
+    kind = {ImportKind.ACTIVITIES: "activity", ImportKind.DESTINATIONS: "destination"}.get(run.kind, "pupil")
+    template = {"activity": "imports/activity_detail.html",
+                "destination": "imports/destination_detail.html"}.get(kind, "imports/detail.html")
     return render(request, template, {
         "preview_row_template": f"imports/_{kind}_preview_row.html",
         "run": run, "total": run.created_count + run.updated_count + run.unchanged_count,
@@ -73,6 +88,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if run.kind == ImportKind.ACTIVITIES:
             run = activity_services.confirm_import(run=run, by=request.user)
+        elif run.kind == ImportKind.DESTINATIONS:
+            run = destination_services.confirm_import(run=run, by=request.user, today=timezone.localdate())
         else:
             run = services.confirm_import(run=run, by=request.user, today=timezone.localdate())
     except ValidationError as error:
@@ -80,6 +97,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
     if run.kind == ImportKind.ACTIVITIES:
         _confirmed_activities(request, run)
+    elif run.kind == ImportKind.DESTINATIONS:
+        _confirmed_destinations(request, run)
     elif run.status == ImportStatus.DONE:
         total = run.created_count + run.updated_count + run.unchanged_count
         messages.success(request, ngettext(
@@ -112,6 +131,16 @@ def _confirmed_activities(request: HttpRequest, run: ImportRun) -> None:
                "unchanged": run.unchanged_count})
     else:
         messages.error(request, _("Activities or pupils changed since the file was checked, and the file now has "
+                                  "problems. Nothing was imported."))
+
+
+def _confirmed_destinations(request: HttpRequest, run: ImportRun) -> None:
+    if run.status == ImportStatus.DONE:
+        messages.success(request, _("Imported destinations: %(new)d new, %(updated)d updated, %(unchanged)d "
+                                    "unchanged.") % {"new": run.created_count, "updated": run.updated_count,
+                                                     "unchanged": run.unchanged_count})
+    else:
+        messages.error(request, _("Pupils or destinations changed since the file was checked, and the file now has "
                                   "problems. Nothing was imported."))
 
 

@@ -1,4 +1,4 @@
-"""`roadahead report standing|pal|coverage --school SLUG [--as-of YYYY-MM-DD] --format json|csv`.
+"""`roadahead report standing|pal|coverage|destinations --school SLUG [--as-of YYYY-MM-DD] --format json|csv`.
 
 Prints the same records as the API (`roadahead.standing.reports`). Exit status is non-zero on any
 error (an unknown school or report, a date that is not one), with the error on stderr.
@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -21,11 +22,12 @@ HELP = {
     "standing": "Every pupil on roll against every rule that applies to them.",
     "pal": "Every pupil against each Provider Access Legislation key phase that applies to them.",
     "coverage": "Per benchmark, the pupils on roll and how many have evidence in the academic year.",
+    "destinations": "Leavers by pathway, year of leaving and group: sustained and in keeping with the pathway.",
 }
 
 
 class Command(BaseCommand):
-    help = "Print a report (standing, pal or coverage) for one school as JSON or CSV."
+    help = "Print a report (standing, pal, coverage or destinations) for one school as JSON or CSV."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name", metavar="NAME", help="Which report: " + ", ".join(HELP) + ".")
@@ -37,6 +39,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["name"]
+        if name == "destinations":
+            # Leavers' destinations live in an app above this one: hand over by command name, not import.
+            call_command("destinations_report", school=options["school"], as_of=options["as_of"],
+                         fmt=options["fmt"], stdout=self.stdout, stderr=self.stderr)
+            return
         if name not in FIELDS:
             raise CommandError(f"There is no report called '{name}'. Choose one of: {', '.join(FIELDS)}.")
         as_of = self._day(options["as_of"])
