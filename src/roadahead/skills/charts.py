@@ -44,12 +44,16 @@ def _ticks(top: int) -> list[int]:
 
 
 def progress_chart(*, progress: Sequence[SkillProgress], top_step: int, title: str, desc: str, id_prefix: str,
-                   width: int = 640, height: int = 260) -> SafeString:
-    """Steps (0 to `top_step`) against dates, a line per skill, with a legend below."""
+                   width: int = 480, plot_h: int = 260) -> SafeString:
+    """Steps (0 to `top_step`) against dates, a line per skill, with a legend below.
+
+    The plot keeps its height however many skills there are; the legend adds rows beneath it.
+    """
     left, right, top = 36, 16, 12
     legend_rows = (len(progress) + 1) // 2
     bottom = 34 + 18 * legend_rows
-    plot_w, plot_h = width - left - right, height - top - bottom
+    height = top + plot_h + bottom
+    plot_w = width - left - right
     days = [d for p in progress for d, _s in p.history]
     if not days:
         return SafeString("")

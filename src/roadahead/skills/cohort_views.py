@@ -66,7 +66,7 @@ def cohort(request: HttpRequest) -> HttpResponse:
                     text=_bar_text(cell))
                 for skill, cell in zip(summary.skills, summary.total.cells, strict=True)]
         context["chart"] = bar_chart(
-            bars=bars, id_prefix="skills-cohort",
+            bars=bars, id_prefix="skills-cohort", width=480, label_width=130,
             title=_("%(framework)s: pupils who moved up in %(year)s") % {"framework": framework.name,
                                                                         "year": context["year_label"]},
             desc=_("The share of assessed pupils whose latest step is above where they started the year, per skill."))
