@@ -229,13 +229,11 @@ def _report_context(request: HttpRequest, pk: int) -> dict[str, Any]:
     today = timezone.localdate()
     assignment = selectors.assignment_detail(membership=membership, pk=pk, day=today)
     placement = assignment.placement
-    sessions = selectors.sessions(placement=placement)
-    weeks = max(len(sessions), len(assignment.rotation.all()))
     return {"assignment": assignment, "placement": placement, "pupil": assignment.pupil, "school": school,
             "report": selectors.report_of(assignment),
             "attendance": selectors.attendance(assignments=[assignment], day=today)[assignment.pk],
-            "plan": selectors.rotation_table(assignments=[assignment], weeks=weeks)[0],
-            "week_numbers": range(1, weeks + 1), "printed": today,
+            "printed": today,
+            "rotation_names": [step.area.name for step in assignment.rotation.all()],
             "can_manage": rules.can_manage_placements(membership)}
 
 
