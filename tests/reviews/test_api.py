@@ -3,8 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from roadahead.reviews.models import PfaProgress
+from tests import factories
 from tests.api.conftest import ApiClient, token_for
 from tests.conftest import TODAY
 from tests.reviews.factories import outcome, progress, review
@@ -112,3 +115,19 @@ def test_an_outcome_below_year_9_is_422(world):
         "area": "employment", "text": "Tries a work taster", "set_on": "2026-03-01"})
     assert response.status_code == 422
     assert "Year 9" in response.json()["detail"][0]["msg"]
+
+
+def test_due_list_query_count_is_the_same_for_one_or_many(world):
+    api = _api(world.careers_leader)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert api.get("/reviews").status_code == 200
+        return len(queries)
+
+    count()
+    one = count()
+    for i in range(10):
+        pupil = factories.PupilFactory(school=world.school, ehcp_next_review=TODAY + dt.timedelta(days=i))
+        factories.EnrolmentFactory(pupil=pupil, academic_year=world.class_group.academic_year, nc_year="12")
+    assert count() == one

@@ -72,3 +72,44 @@ def test_class_teacher_records_a_review_and_its_pfa_progress(page, axe, world):
     page.wait_for_url(re.compile(r"/contribution/$"))
     axe(page)
     assert "Works in the school cafe for a whole session" in page.content()
+
+
+def test_outcomes_progress_and_epep_pages_pass_axe(page, axe, world):
+    pupil = world.pupils[0]
+    pupil.looked_after = True
+    pupil.save()
+    sign_in(page, world.careers_leader.user.email, PASSWORD)
+    page.wait_for_url(re.compile(r"/s/oakfield/$"))
+    page.goto(f"/s/oakfield/reviews/pupil/{pupil.pk}/")
+    page.get_by_role("link", name="Add an outcome or target").click()
+    page.wait_for_url(re.compile(r"/outcomes/new/$"))
+    axe(page)
+    page.get_by_label("Independent living").check()
+    page.get_by_label("Personal provision plan target").check()
+    page.get_by_label("Outcome or target").fill("Crosses the road at the lights with a reminder")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/reviews/pupil/\d+/$"))
+    axe(page)
+
+    page.get_by_role("link", name=re.compile("^Record progress")).click()
+    page.wait_for_url(re.compile(r"/outcomes/\d+/progress/$"))
+    axe(page)
+    page.get_by_label("Emerging").check()
+    page.get_by_label("Note").fill("Waited for the green man twice on the walk to the shop")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/reviews/pupil/\d+/$"))
+    assert "Waited for the green man twice" in page.content()
+
+    page.get_by_role("link", name="Careers section of the personal education plan (ePEP)").click()
+    page.wait_for_url(re.compile(r"/epep/$"))
+    axe(page)
+    page.goto("/s/oakfield/reviews/")
+    axe(page)
+
+
+def test_governor_counts_page_passes_axe(page, axe, world):
+    sign_in(page, world.leader.user.email, PASSWORD)
+    page.wait_for_url(re.compile(r"/s/oakfield/$"))
+    page.goto("/s/oakfield/reviews/")
+    page.locator("#due-counts").wait_for()
+    axe(page)

@@ -229,3 +229,14 @@ def test_epep_csv_is_safe_for_spreadsheets_and_names_no_one_in_the_file_name(cli
     assert "Keep working towards" in text
     assert pupil.legal_surname not in response["Content-Disposition"]
     assert AuditEntry.objects.filter(action="epep.exported", pupil_id=pupil.pk).exists()
+
+
+def test_pupil_reviews_page_warns_when_overdue_and_lists_reviews_newest_first(client, world):
+    pupil = world.pupils[0]
+    review(pupil, due=dt.date(2024, 3, 1), held=dt.date(2024, 3, 4), attendees="Mum")
+    review(pupil, due=dt.date(2025, 3, 1), held=dt.date(2025, 3, 3), attendees="Dad", next_review_due=TODAY
+           - dt.timedelta(days=2))
+    page = _as(client, world.careers_leader).get(_url("pupil", world, pupil_pk=pupil.pk)).content.decode()
+    assert 'id="overdue-warning"' in page
+    assert "8 March 2026" in page
+    assert page.index("2024/25") < page.index("2023/24")

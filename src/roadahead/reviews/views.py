@@ -95,13 +95,13 @@ def pupil_reviews(request: HttpRequest, pupil_pk: int) -> HttpResponse:
     log_action(school=school, user=request.user, action="ehcp_review.pupil_viewed", obj=pupil, pupil_id=pupil.pk)
     return render(request, "reviews/pupil.html", {
         "pupil": pupil, "reviews": reviews, "groups": selectors.by_area(outcomes), "today": today,
-        "has_outcomes": bool(outcomes),
-        "doc": documents.Document(pupil=pupil, today=today, since=today, **_due(pupil, today)),
+        "has_outcomes": bool(outcomes), **_due(pupil, today),
         "can_record": rules.can_record_reviews(membership), "can_progress": rules.can_record_progress(membership),
     })
 
 
 def _due(pupil: Pupil, today: Any) -> dict[str, Any]:
+    """When the pupil's next review is due and whether that is overdue, from their two dates."""
     due = next_due(last_review=pupil.ehcp_last_review, next_review=pupil.ehcp_next_review)
     return {"next_due": due, "due_status": due_status(due, today=today)}
 
