@@ -186,13 +186,14 @@ API_OPERATIONS = {
     ("post", "/api/v1/pupils/{id}/pfa-outcomes"), ("post", "/api/v1/pupils/{id}/pfa-progress"),
     ("get", "/api/v1/destinations"), ("get", "/api/v1/destinations/check-ins"), ("get", "/api/v1/destinations/report"),
     ("get", "/api/v1/pupils/{id}/destinations"), ("post", "/api/v1/pupils/{id}/destinations"),
+    ("get", "/api/v1/evaluations"), ("get", "/api/v1/evaluations/actions"), ("get", "/api/v1/evaluations/{id}"),
 }
 
 
 def test_every_api_operation_is_walked(client):
     document = client.get("/api/v1/openapi.json").json()
     operations = {(method, path.replace("{pupil_id}", "{id}").replace("{provider_id}", "{id}")
-                   .replace("{activity_id}", "{id}"))
+                   .replace("{activity_id}", "{id}").replace("{evaluation_id}", "{id}"))
                   for path, item in document["paths"].items() for method in item}
     assert operations == API_OPERATIONS
 
@@ -204,6 +205,9 @@ def test_api_needs_a_token_and_hides_other_schools(client, world, other_world, m
     activity = create_activity(school=world.school, by=world.careers_leader.user, title="Visit", date=TODAY,
                                activity_type=ActivityType.objects.get(school=world.school, code="workplace-visit"))
     target = {"pupils": world.pupils[0].pk, "providers": own.pk, "activities": activity.pk}.get(path.split("/")[3])
+    if path.split("/")[3] == "evaluations":
+        from tests.evaluation.helpers import start
+        target = start(world).pk
     url = path.replace("{id}", str(target))
     # A signed-in session is not enough: the API answers only to tokens.
     client.force_login(world.careers_leader.user)

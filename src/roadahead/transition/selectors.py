@@ -371,3 +371,25 @@ def summary(*, school: School, day: dt.date, suppress: bool) -> Summary:
 
 def providers_for_choice(*, school: School) -> QuerySet[Provider]:
     return Provider.objects.filter(school=school, is_active=True).order_by("name")
+
+
+def pair_list(*, membership: Membership, day: dt.date) -> list[TransitionPair]:
+    """Pairs the member may see, newest first, with both halves and the group limited to the
+    pupils they may see (`visible_pupil_ids`). Three queries."""
+    if not rules.can_view_transition(membership):
+        return []
+    school = membership.school
+    pairs = list(_visible_pairs(membership, day).select_related("provider")
+                 .prefetch_related(Prefetch("visits", queryset=TransitionVisit.objects.filter(school=school)
+                                            .select_related("activity").order_by("activity__date", "id")))
+                 .order_by("-created_at", "-id"))
+    visible = transition_pupils(membership=membership, day=day)
+    links = (TransitionPair.pupils.through.objects.filter(transitionpair_id__in=[p.pk for p in pairs],
+                                                          pupil__in=visible)
+             .values_list("transitionpair_id", "pupil_id").order_by("pupil_id"))
+    grouped: dict[int, list[int]] = {}
+    for pair_id, pupil_id in links:
+        grouped.setdefault(pair_id, []).append(pupil_id)
+    for pair in pairs:
+        pair.visible_pupil_ids = grouped.get(pair.pk, [])  # type: ignore[attr-defined]
+    return pairs

@@ -1,0 +1,5 @@
+"""The API tests' token fixture, for the transition API tests here."""
+
+from __future__ import annotations
+
+from tests.api.conftest import api_as  # noqa: F401 (a fixture pytest finds by name)
