@@ -186,6 +186,8 @@ API_OPERATIONS = {
     ("post", "/api/v1/pupils/{id}/pfa-outcomes"), ("post", "/api/v1/pupils/{id}/pfa-progress"),
     ("get", "/api/v1/destinations"), ("get", "/api/v1/destinations/check-ins"), ("get", "/api/v1/destinations/report"),
     ("get", "/api/v1/pupils/{id}/destinations"), ("post", "/api/v1/pupils/{id}/destinations"),
+    ("get", "/api/v1/transition/visits"), ("get", "/api/v1/transition/pairs"),
+    ("get", "/api/v1/pupils/{id}/transition-visits"), ("post", "/api/v1/pupils/{id}/transition-visits"),
     ("get", "/api/v1/evaluations"), ("get", "/api/v1/evaluations/actions"), ("get", "/api/v1/evaluations/{id}"),
 }
 
