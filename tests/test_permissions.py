@@ -189,13 +189,16 @@ API_OPERATIONS = {
     ("get", "/api/v1/transition/visits"), ("get", "/api/v1/transition/pairs"),
     ("get", "/api/v1/pupils/{id}/transition-visits"), ("post", "/api/v1/pupils/{id}/transition-visits"),
     ("get", "/api/v1/evaluations"), ("get", "/api/v1/evaluations/actions"), ("get", "/api/v1/evaluations/{id}"),
+    ("get", "/api/v1/placements"), ("get", "/api/v1/placements/{id}/pupils"),
+    ("get", "/api/v1/placements/{id}/sessions"), ("get", "/api/v1/pupils/{id}/placements"),
 }
 
 
 def test_every_api_operation_is_walked(client):
     document = client.get("/api/v1/openapi.json").json()
     operations = {(method, path.replace("{pupil_id}", "{id}").replace("{provider_id}", "{id}")
-                   .replace("{activity_id}", "{id}").replace("{evaluation_id}", "{id}"))
+                   .replace("{activity_id}", "{id}").replace("{evaluation_id}", "{id}")
+                   .replace("{placement_id}", "{id}"))
                   for path, item in document["paths"].items() for method in item}
     assert operations == API_OPERATIONS
 
@@ -207,6 +210,9 @@ def test_api_needs_a_token_and_hides_other_schools(client, world, other_world, m
     activity = create_activity(school=world.school, by=world.careers_leader.user, title="Visit", date=TODAY,
                                activity_type=ActivityType.objects.get(school=world.school, code="workplace-visit"))
     target = {"pupils": world.pupils[0].pk, "providers": own.pk, "activities": activity.pk}.get(path.split("/")[3])
+    if path.split("/")[3] == "placements":
+        from tests.placements.factories import placement
+        target = placement(world).pk
     if path.split("/")[3] == "evaluations":
         from tests.evaluation.helpers import start
         target = start(world).pk

@@ -174,6 +174,7 @@ def placements_for_pupil(*, school: School, pupil: Pupil) -> list[Assignment]:
     checked the pupil is visible."""
     return list(Assignment.objects.filter(school=school, pupil=pupil)
                 .select_related("placement__provider", "area", "report")
+                .prefetch_related(Prefetch("rotation", RotationStep.objects.select_related("area")))
                 .order_by("-placement__starts_on", "-id"))
 
 
