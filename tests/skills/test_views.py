@@ -186,3 +186,15 @@ def test_careers_leader_renames_archives_and_adds_skills(client, world, skills):
     assert "Using money" in page
     assert "Working together" in page
     assert "Archived" in page
+
+
+def test_record_page_reminds_how_the_pupil_communicates_and_class_view_is_audited(client, world, skills):
+    pupil = world.class_pupils[0]
+    pupil.communication_notes = "Uses a symbol book; give time to choose."
+    pupil.save()
+    _as(client, world.class_teacher)
+    page = client.get(f"{BASE}pupils/{pupil.pk}/record/").content.decode()
+    assert "Uses a symbol book; give time to choose." in page
+    client.get(f"{BASE}class/?class_group={world.class_group.pk}&skill={skills['teamwork'].pk}")
+    entry = AuditEntry.objects.get(action="skills.class_viewed")
+    assert entry.data == {"skill": skills["teamwork"].pk, "pupils": 2}

@@ -106,6 +106,9 @@ def record_for_pupil(request: HttpRequest, pupil_pk: int) -> HttpResponse:
             messages.success(request, _("%(n)s steps recorded for %(pupil)s.") % {
                 "n": len(made), "pupil": pupil.display_name})
             return redirect("skills:pupil", school_slug=school.slug, pupil_pk=pupil.pk)
+    if request.method == "GET":
+        # The form shows each skill's last step: a read of the pupil's record.
+        log_action(school=school, user=request.user, action="pupil.skills_viewed", obj=pupil, pupil_id=pupil.pk)
     return render(request, "skills/record.html", {"pupil": pupil, "form": form, "skills": skills})
 
 
@@ -134,6 +137,9 @@ def record_for_class(request: HttpRequest) -> HttpResponse:
                   .filter(enrolments__class_group=class_group, enrolments__academic_year__start_year=start_year)
                   .order_by("legal_surname", "legal_forename", "id").distinct())
     latest = selectors.latest_steps(school=school, skill=skill, pupils=pupils)
+    if request.method == "GET":
+        log_action(school=school, user=request.user, action="skills.class_viewed", obj=class_group,
+                   data={"skill": skill.pk, "pupils": len(pupils)})
     form = ClassRecordForm(request.POST or None, pupils=pupils,
                            labels=selectors.step_labels(school=school).get(skill.framework_id, {}), latest=latest,
                            today=today, initial={"date": today})
