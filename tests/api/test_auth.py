@@ -128,6 +128,7 @@ def test_openapi_document_is_public_valid_json_listing_every_path(client, world)
         "/api/v1/destinations", "/api/v1/destinations/check-ins", "/api/v1/destinations/report",
         "/api/v1/transition/visits", "/api/v1/transition/pairs", "/api/v1/pupils/{pupil_id}/transition-visits",
         "/api/v1/pupils/{pupil_id}/destinations",
+        "/api/v1/evaluations", "/api/v1/evaluations/actions", "/api/v1/evaluations/{evaluation_id}",
         "/api/v1/placements", "/api/v1/placements/{placement_id}/pupils", "/api/v1/placements/{placement_id}/sessions",
         "/api/v1/pupils/{pupil_id}/placements"}
     assert document["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
