@@ -22,6 +22,17 @@ class PupilChoiceField(forms.ModelMultipleChoiceField):
         return obj.display_name
 
 
+def _type_choices(field: forms.ModelChoiceField, types: Any, default_type: Any) -> None:
+    """The school's types with the transition visit chosen; if the school has lost that type,
+    the empty choice stands for it (the service makes it again)."""
+    field.queryset = types
+    if default_type is not None:
+        field.empty_label = None
+        field.initial = default_type.pk
+    else:
+        field.empty_label = _("Transition visit")
+
+
 class PairForm(Form):
     provider = forms.ModelChoiceField(label=_("Provider"), queryset=None, empty_label=_("Choose a provider"),
                                       help_text=_("A college, day service, training provider or workplace from "
@@ -36,7 +47,7 @@ class PairForm(Form):
                                                      "ticked below."))
     pupils = PupilChoiceField(label=_("Pupils"), queryset=None, required=False,
                               widget=forms.CheckboxSelectMultiple)
-    activity_type = forms.ModelChoiceField(label=_("Type of activity for both visits"), queryset=None, empty_label=None,
+    activity_type = forms.ModelChoiceField(label=_("Type of activity for both visits"), queryset=None, required=False,
                               help_text=_("Transition visit unless the visits count as something else too."))
     in_school_date = forms.DateField(label=_("Date of the provider's visit to school"), required=False,
                                      widget=GovukDateInput(), input_formats=DATE_FORMATS,
@@ -53,9 +64,7 @@ class PairForm(Form):
         self.fields["provider"].queryset = providers
         self.fields["pupils"].queryset = pupils
         self.fields["class_group"].choices = [("", _("No class"))] + [(c.pk, c.name) for c in class_groups]
-        self.fields["activity_type"].queryset = types
-        if default_type is not None:
-            self.fields["activity_type"].initial = default_type.pk
+        _type_choices(self.fields["activity_type"], types, default_type)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -81,15 +90,13 @@ class PairEditForm(Form):
 
 class HalfForm(Form):
     date = forms.DateField(label=_("Date"), widget=GovukDateInput(), input_formats=DATE_FORMATS, help_text=DATE_HINT)
-    activity_type = forms.ModelChoiceField(label=_("Type of activity"), queryset=None, empty_label=None)
+    activity_type = forms.ModelChoiceField(label=_("Type of activity"), queryset=None, required=False)
     people_met = forms.CharField(label=_("Who the pupils meet"), max_length=500, required=False,
                                  help_text=_("Roles rather than names: the course leader, a student guide."))
 
     def __init__(self, *args: Any, types: Any, default_type: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["activity_type"].queryset = types
-        if default_type is not None:
-            self.fields["activity_type"].initial = default_type.pk
+        _type_choices(self.fields["activity_type"], types, default_type)
 
 
 class VisitForm(Form):
