@@ -86,7 +86,7 @@ def record_evaluation(*, school: School, today: dt.date, rng: random.Random) -> 
     by = leader.user
     criteria = services.ensure_criteria(school=school)
     # Where each criterion starts: a few already achieved, most on their way, some not begun.
-    start_level = {c.pk: rng.choice((-1, 0, 0, 1, 1, 2)) for c in criteria}
+    start_level = {c.pk: rng.choice((-1, -1, 0, 0, 0, 1)) for c in criteria}
     terms = _recent_terms(school, today, 3)
     evaluation = None
     for index, (year, term) in enumerate(terms):
