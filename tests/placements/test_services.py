@@ -147,3 +147,18 @@ def test_report_needs_how_the_reflection_was_captured_and_is_audited(world):
     with pytest.raises(ValidationError):
         services.save_report(assignment=assignment, by=world.careers_leader.user, expected_version=1, strengths="X")
     assert AuditEntry.objects.filter(action="placement.report_saved", pupil_id=world.pupils[0].pk).count() == 2
+
+
+def test_placements_never_block_removing_a_school(world):
+    from roadahead.activities.models import Activity
+    from roadahead.placements.models import Placement
+
+    made = placement(world)
+    assign(world, made, world.pupils[0], rotate=2)
+    session = services.generate_sessions(placement=made, by=world.careers_leader.user)[0]
+    services.session_activity(session=session, by=world.careers_leader.user)
+    # As remove_demo does: activities first (they protect the school's types and years), then the school.
+    Activity.objects.filter(school=world.school).delete()
+    assert PlacementSession.objects.get(pk=session.pk).activity is None  # the session waits to be recorded again
+    world.school.delete()
+    assert not Placement.objects.exists()

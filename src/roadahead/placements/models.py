@@ -29,7 +29,9 @@ class Placement(TimeStampedModel):
                             default=PlacementKind.WORK_EXPERIENCE)
     where = models.CharField(_("where"), max_length=10, choices=Where.choices, default=Where.OFF_SITE)
     on_site_kind = models.CharField(_("job in school"), max_length=20, choices=OnSiteKind.choices, blank=True)
-    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, null=True, blank=True, related_name="placements",
+    # RESTRICT, not PROTECT: a provider with placements cannot be deleted alone, but removing the
+    # whole school (which takes its placements too) still works.
+    provider = models.ForeignKey(Provider, on_delete=models.RESTRICT, null=True, blank=True, related_name="placements",
                                  verbose_name=_("provider"))
     term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                              verbose_name=_("term"))
