@@ -53,3 +53,40 @@ def test_a_school_gets_the_default_list_once(world):
     assert services.ensure_default_categories(school=world.school) == 0
     for category in DestinationCategory.objects.filter(school=world.school):
         assert is_valid_code(category.nccis_code)
+
+
+MINIMAL = """\
+version: 1
+school:
+  name: Lowfield School
+  slug: lowfield
+  urn: "199107"
+  type: maintained_special
+phases:
+  - name: Post 16
+    first_year: 12
+    last_year: 14
+"""
+
+
+def test_a_school_loaded_without_destination_categories_gets_the_default_list(db):
+    from django_scopes import scopes_disabled
+
+    from roadahead.programmes.services import load_programme
+
+    with scopes_disabled():
+        school = load_programme(text=MINIMAL, school_slug=None).school
+        codes = dict(DestinationCategory.objects.filter(school=school).values_list("code", "nccis_code"))
+        assert codes == {c.code: c.nccis_code for c in DEFAULT_CATEGORIES}
+        # Loading again keeps what the school has.
+        load_programme(text=MINIMAL, school_slug=None)
+        assert DestinationCategory.objects.filter(school=school).count() == len(DEFAULT_CATEGORIES)
+
+
+def test_a_programme_file_with_an_unknown_nccis_code_is_refused():
+    from roadahead.programmes.schema import ProgrammeInvalid
+
+    text = MINIMAL + 'destination_categories:\n  - {code: circus, name: Circus school, nccis_code: "999"}\n'
+    with pytest.raises(ProgrammeInvalid) as error:
+        parse_programme(text)
+    assert "not an NCCIS current-activity code" in str(error.value.problems[0])

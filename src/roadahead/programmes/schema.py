@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from roadahead.activities.defaults import DEFAULT_ACTIVITY_TYPES, DefaultType
 from roadahead.activities.enums import Setting
 from roadahead.core import dates
+from roadahead.destinations import nccis as nccis_codes
 from roadahead.entitlements.defaults import REQUIRED_TYPE_CODES
 from roadahead.entitlements.enums import Check, Period, RuleKind
 from roadahead.people.enums import NeedType
@@ -742,6 +743,11 @@ def _read_destinations(r: _Reader, node: yaml.Node) -> list[DestinationSpec]:
         if nccis and not NCCIS_RE.match(nccis):
             r.error(keys["nccis_code"], f"the NCCIS code of '{code}' is '{nccis}'; NCCIS codes are three digits "
                                         "(for example: 230)")
+            continue
+        if nccis and not nccis_codes.is_valid_code(nccis):
+            r.error(keys["nccis_code"], f"the NCCIS code of '{code}' is '{nccis}', which is not an NCCIS "
+                                        "current-activity code for a leaver (for example: 230 further education, "
+                                        "280 special post-16 institution, 670 not available)")
             continue
         destinations.append(DestinationSpec(code, name, nccis, order))
     return destinations

@@ -26,10 +26,19 @@ from roadahead.audit.services import log_action
 from roadahead.benchmarks.models import Benchmark
 from roadahead.benchmarks.services import ensure_benchmarks
 from roadahead.core import dates
+from roadahead.destinations.nccis import DEFAULT_CATEGORIES
 from roadahead.entitlements.defaults import REQUIRED_TYPE_CODES
 from roadahead.entitlements.models import EntitlementRule
 from roadahead.entitlements.services import ensure_default_rules
-from roadahead.programmes.schema import SLUG_RE, Problem, Programme, ProgrammeInvalid, RuleSpec, parse_programme
+from roadahead.programmes.schema import (
+    SLUG_RE,
+    DestinationSpec,
+    Problem,
+    Programme,
+    ProgrammeInvalid,
+    RuleSpec,
+    parse_programme,
+)
 from roadahead.schools.models import AcademicYear, ClassGroup, DestinationCategory, Pathway, Phase, School, Term
 from roadahead.skills.models import Framework, Skill, Step
 from roadahead.skills.services import ensure_default_frameworks
@@ -206,7 +215,11 @@ def _apply_rows(programme: Programme, school: School, result: LoadResult) -> Non
 
     destinations: dict[Hashable, DestinationCategory] = {
         d.code: d for d in DestinationCategory.objects.filter(school=school)}
-    for spec in programme.destinations:
+    # A school whose file lists no destination categories, and which has none, gets Road Ahead's
+    # default SEND-aware list with NCCIS codes, so leavers' destinations can be recorded at once.
+    specs = programme.destinations or ([] if destinations else [
+        DestinationSpec(c.code, c.name, c.nccis_code, order) for order, c in enumerate(DEFAULT_CATEGORIES, start=1)])
+    for spec in specs:
         _upsert(changes["destination categories"], destinations, spec.code,
                 lambda spec=spec: DestinationCategory(school=school, code=spec.code),
                 {"name": spec.name, "nccis_code": spec.nccis_code, "order": spec.order})
