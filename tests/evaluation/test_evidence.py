@@ -102,3 +102,31 @@ def test_small_cohort_figures_are_withheld_from_readers_of_aggregates(world):
     assert hidden.status == found.status
     assert "Fewer than 5 pupils" in hidden.figure
     assert hidden.url == ""
+
+
+def _as_leader(world, evaluation):
+    marks = selectors.marks_of(evaluation)
+    found = selectors.suggestions_for(evaluation=evaluation, marks=marks, today=TODAY, viewer=world.careers_leader)
+    return {m.criterion.code: found.get(m.criterion_id) for m in marks}
+
+
+def test_destinations_followed_for_leavers_of_the_last_three_years(world):
+    from tests.destinations.factories import destination, leave
+
+    evaluation = start(world)
+    assert _as_leader(world, evaluation)["3.5"] is None  # no leavers yet
+    leavers = [factories.PupilFactory(school=world.school) for _ in range(3)]
+    leave(leavers[0], dt.date(2025, 7, 18))
+    leave(leavers[1], dt.date(2024, 7, 19))
+    leave(leavers[2], dt.date(2021, 7, 16))  # more than three years ago: not counted
+    destination(leavers[0])
+    found = _as_leader(world, evaluation)["3.5"]
+    assert found.status == Status.IN_PROGRESS
+    assert found.figure.startswith("1 of 2 pupils who left in the last three years have a destination recorded")
+    assert found.url == f"/s/{world.school.slug}/destinations/"
+    destination(leavers[1])
+    found = _as_leader(world, evaluation)["3.5"]
+    # Every leaver has a destination, but the 2024 leaver's first check-in is overdue.
+    assert found.status == Status.IN_PROGRESS
+    assert found.figure.endswith("2 of 2 pupils who left in the last three years have a destination recorded; "
+                                 "check-ins overdue: 1.")

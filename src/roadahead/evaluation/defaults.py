@@ -69,7 +69,8 @@ DEFAULT_CRITERIA: tuple[DefaultCriterion, ...] = (
                                "and often-absent pupils.",
                      special="Each pupil's careers support is fitted to their EHC plan outcomes and their pathway."),
     DefaultCriterion(3, "3.5", "Leavers' destinations are followed for at least three years and used, with alumni, "
-                               "to improve the programme."),
+                               "to improve the programme.",
+                     rule="destinations_followed"),
     # Benchmark 4: linking curriculum learning to careers
     DefaultCriterion(4, "4.1", "Every subject, every year, shows pupils how what they learn is used in work.",
                      special="Every subject or area of learning, every year, shows pupils how what they learn is "

@@ -27,10 +27,12 @@ from roadahead.activities.selectors import ActivityFilters, activity_list
 from roadahead.core import dates
 from roadahead.cpd.selectors import totals as cpd_totals
 from roadahead.curriculum.selectors import coverage_grid
+from roadahead.destinations.enums import CheckInState
+from roadahead.destinations.selectors import leaver_rows
 from roadahead.evaluation.enums import Status
 from roadahead.lmi.selectors import year_summary
 from roadahead.people.enums import Role
-from roadahead.people.models import Pupil
+from roadahead.people.models import Membership, Pupil
 from roadahead.schools.models import School
 from roadahead.standing.coverage import SUPPRESS_BELOW, CohortFilters, benchmark_coverage, cohort
 from roadahead.standing.reports import pal_records
@@ -67,6 +69,7 @@ class Context:
     cohort_from: str
     cohort_to: str
     cohort: QuerySet[Pupil]
+    viewer: Membership | None = None  # whose visibility reads of pupil lists go through
     cache: dict[Any, Any] = field(default_factory=dict)
 
     def once(self, key: Any, compute: Callable[[], Any]) -> Any:
@@ -223,7 +226,29 @@ def _provider_access(ctx: Context) -> Suggestion | None:
                       link_text=_("Where pupils stand"), count=fine, total=len(pupils))
 
 
+def _destinations(ctx: Context) -> Suggestion | None:
+    """Leavers of the last three years with a destination recorded, and check-ins not overdue."""
+    if ctx.viewer is None:
+        return None
+    # Three years back; 29 February steps back to the 28th.
+    since = dt.date(ctx.end.year - 3, ctx.end.month, min(ctx.end.day, 28) if ctx.end.month == 2 else ctx.end.day)
+    rows = leaver_rows(membership=ctx.viewer, day=ctx.end, left_from=since, left_to=ctx.end)
+    if not rows:
+        return None
+    recorded = sum(1 for r in rows if r.destination is not None)
+    overdue = sum(1 for r in rows if r.next_state == CheckInState.OVERDUE)
+    figure = _("%(n)s of %(total)s pupils who left in the last three years have a destination recorded; "
+               "check-ins overdue: %(late)s.") % {"n": recorded, "total": len(rows), "late": overdue}
+    status = _share_status(recorded, len(rows))
+    if status == Status.ACHIEVED and overdue:
+        status = Status.IN_PROGRESS
+    url = reverse("destinations:list", kwargs={"school_slug": ctx.school.slug})
+    return Suggestion(status=status, figure=figure, url=url, link_text=_("Leavers' destinations"),
+                      count=recorded, total=len(rows))
+
+
 RULES: dict[str, Callable[[Context], Suggestion | None]] = {
+    "destinations_followed": _destinations,
     "careers_leader_named": _careers_leader,
     "staff_training": _staff_training,
     "lmi_pupils": lambda ctx: _lmi(ctx, "pupils"),

@@ -21,7 +21,7 @@ from roadahead.core import dates
 from roadahead.evaluation import evidence
 from roadahead.evaluation.enums import Status
 from roadahead.evaluation.models import Action, Criterion, Evaluation, Mark
-from roadahead.people.models import Enrolment, Pupil
+from roadahead.people.models import Enrolment, Membership, Pupil
 from roadahead.schools.enums import TermName
 from roadahead.schools.models import School, Term
 from roadahead.schools.selectors import year_bounds
@@ -249,12 +249,16 @@ def sections(*, evaluation: Evaluation, marks: list[Mark], previous: Evaluation 
     return result
 
 
-def suggestions_for(*, evaluation: Evaluation, marks: list[Mark], today: dt.date) -> dict[int, evidence.Suggestion]:
-    """Suggested statuses for the evaluation's criteria that have a rule, keyed by criterion id."""
+def suggestions_for(*, evaluation: Evaluation, marks: list[Mark], today: dt.date,
+                    viewer: Membership | None = None) -> dict[int, evidence.Suggestion]:
+    """Suggested statuses for the evaluation's criteria that have a rule, keyed by criterion id.
+
+    `viewer` is the member asking: rules that read lists of pupils read them as that member may.
+    """
     period = period_of(evaluation, today=today)
     ctx = evidence.Context(school=evaluation.school, start_year=evaluation.start_year, year_start=period.year_start,
                            end=period.end, cohort_from=evaluation.cohort_from, cohort_to=evaluation.cohort_to,
-                           cohort=cohort_pupils(evaluation, day=period.end))
+                           cohort=cohort_pupils(evaluation, day=period.end), viewer=viewer)
     return evidence.suggest(ctx, {m.criterion_id: m.criterion.rule for m in marks if m.criterion.rule})
 
 

@@ -86,7 +86,8 @@ def _evaluation(request: HttpRequest, pk: int) -> Evaluation:
 
 
 def _suggestions(request: HttpRequest, evaluation: Evaluation, marks: list[Any]) -> dict[int, evidence.Suggestion]:
-    found = selectors.suggestions_for(evaluation=evaluation, marks=marks, today=timezone.localdate())
+    found = selectors.suggestions_for(evaluation=evaluation, marks=marks, today=timezone.localdate(),
+                                      viewer=request.membership)  # type: ignore[attr-defined]
     if rules.sees_aggregates_only(request.membership):  # type: ignore[attr-defined]
         found = {k: evidence.suppress(v) for k, v in found.items()}
     return found
@@ -150,7 +151,8 @@ def apply_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     evaluation = _evaluation(request, pk)
     marks = selectors.marks_of(evaluation)
-    found = selectors.suggestions_for(evaluation=evaluation, marks=marks, today=timezone.localdate())
+    found = selectors.suggestions_for(evaluation=evaluation, marks=marks, today=timezone.localdate(),
+                                      viewer=request.membership)  # type: ignore[attr-defined]
     changed = services.apply_suggestions(evaluation=evaluation, by=request.user,
                                          suggestions={k: v.status for k, v in found.items()})
     messages.success(request, _("%(n)s statuses were filled in from the records. Criteria you had confirmed "
