@@ -11,6 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from roadahead.destinations import services
+from roadahead.destinations.enums import CheckInStatus
 from roadahead.destinations.models import CheckIn, Destination
 from tests import factories
 from tests.destinations.factories import categories, destination, leave, pathway
@@ -156,3 +158,27 @@ def test_retention_page_lists_and_anonymises_what_it_shows(client, world):
     assert "1 leavers were anonymised" in response.content.decode()
     old.refresh_from_db()
     assert old.legal_forename == "Former"
+
+
+def test_the_pupil_page_and_its_section_do_not_grow_with_destinations_or_check_ins(client, world):
+    pupil = leave(world.pupils[0], D(2023, 3, 1))
+    client.force_login(world.careers_leader.user)
+    page_url = reverse("people:pupil_detail", kwargs={"school_slug": world.school.slug, "pk": pupil.pk})
+    section_url = url(world, "fragment", pupil_pk=pupil.pk)
+
+    def count(address: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address).status_code == 200
+        return len(queries)
+
+    count(page_url)  # the first request after signing in also loads the session and user
+    assert section_url in client.get(page_url).content.decode()
+    page_before, section_before = count(page_url), count(section_url)
+    first = destination(pupil, "day-service")
+    for item in CheckIn.objects.filter(pupil=pupil).order_by("number")[:2]:
+        services.record_check_in(check_in=item, user=None, member=None, done_on=item.due_on,
+                                 status=CheckInStatus.CHANGED, sustained=True, new_category=first.category,
+                                 today=D(2026, 3, 10))
+    assert count(page_url) == page_before
+    assert count(section_url) == section_before + 1  # with a destination, its check-ins are read too
+    assert "Day service" in client.get(section_url).content.decode()
