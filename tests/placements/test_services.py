@@ -162,3 +162,18 @@ def test_placements_never_block_removing_a_school(world):
     assert PlacementSession.objects.get(pk=session.pk).activity is None  # the session waits to be recorded again
     world.school.delete()
     assert not Placement.objects.exists()
+
+
+def test_a_pupil_who_joins_late_starts_their_rotation_at_their_first_session(world):
+    made = placement(world)
+    areas = list(made.areas.all())
+    late = services.assign_pupil(placement=made, by=world.careers_leader.user, pupil=world.pupils[0], area=areas[2],
+                                 rotation=areas[:2], starts_on=dt.date(2026, 1, 20), ends_on=dt.date(2026, 3, 6))
+    sessions = services.generate_sessions(placement=made, by=world.careers_leader.user)
+    found = selectors.assignments(placement=made, membership=world.careers_leader, day=dt.date(2026, 3, 10))
+    row = selectors.rotation_table(assignments=found, weeks=len(sessions),
+                                   session_dates=[s.date for s in sessions])[0]
+    # Sessions on 7 and 14 January are before they join; 11, 18 and 25 March after they leave.
+    assert row.weeks == ["", "", "Café counter", "Kitchen", "Garden", "Garden", "Garden", "Garden", "", "", ""]
+    summary = selectors.attendance(assignments=[late], day=dt.date(2026, 3, 10))[late.pk]
+    assert summary.sessions == 6  # 21 and 28 Jan, 4 and 11 Feb, 25 Feb and 4 Mar

@@ -109,14 +109,30 @@ class PlanRow:
     weeks: list[str]
 
 
-def rotation_table(*, assignments: list[Assignment], weeks: int) -> list[PlanRow]:
-    """Each pupil's area week by week, for the table on the placement page (uses prefetched rotation)."""
+def _joined(assignment: Assignment, day: dt.date) -> bool:
+    return ((assignment.starts_on is None or assignment.starts_on <= day)
+            and (assignment.ends_on is None or assignment.ends_on >= day))
+
+
+def rotation_table(*, assignments: list[Assignment], weeks: int,
+                   session_dates: list[dt.date] | None = None) -> list[PlanRow]:
+    """Each pupil's area week by week, for the table on the placement page (uses prefetched rotation).
+
+    With the sessions' dates, a pupil who joins late starts their rotation at their first session,
+    and the weeks before they join or after they leave are blank.
+    """
     rows = []
     for assignment in assignments:
         steps = {step.week: step.area.name for step in assignment.rotation.all()}
         settled = assignment.area.name if assignment.area else None
-        rows.append(PlanRow(assignment, [name or "" for name in rotation.plan(steps=steps, settled=settled,
-                                                                              weeks=weeks)]))
+        if not session_dates:
+            planned = rotation.plan(steps=steps, settled=settled, weeks=weeks)
+            rows.append(PlanRow(assignment, [name or "" for name in planned]))
+            continue
+        own = [day for day in session_dates[:weeks] if _joined(assignment, day)]
+        planned = iter(rotation.plan(steps=steps, settled=settled, weeks=len(own)))
+        rows.append(PlanRow(assignment, [(next(planned) or "") if _joined(assignment, day) else ""
+                                         for day in session_dates[:weeks]]))
     return rows
 
 
@@ -142,10 +158,10 @@ def attendance(*, assignments: list[Assignment], day: dt.date) -> dict[int, Atte
         return result
     school_id = assignments[0].school_id
     placements = {a.placement_id for a in assignments}
-    held: Counter[int] = Counter()
-    for row in (PlacementSession.objects.filter(school_id=school_id, placement_id__in=placements, date__lte=day)
-                .values("placement_id").annotate(n=Count("id"))):
-        held[row["placement_id"]] = row["n"]
+    held: dict[int, list[dt.date]] = defaultdict(list)
+    for placement_id, date in (PlacementSession.objects.filter(school_id=school_id, placement_id__in=placements,
+                                                               date__lte=day).values_list("placement_id", "date")):
+        held[placement_id].append(date)
     by_key = {(a.placement_id, a.pupil_id): a.pk for a in assignments}
     for row in (Participation.objects.filter(school_id=school_id,
                                              activity__placement_session__placement_id__in=placements,
@@ -164,7 +180,8 @@ def attendance(*, assignments: list[Assignment], day: dt.date) -> dict[int, Atte
         else:
             summary.absent += row["n"]
     for assignment in assignments:
-        result[assignment.pk].sessions = held[assignment.placement_id]
+        # Only the sessions held while this pupil was on the placement.
+        result[assignment.pk].sessions = sum(1 for d in held[assignment.placement_id] if _joined(assignment, d))
     return result
 
 

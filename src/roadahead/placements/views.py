@@ -131,7 +131,8 @@ def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     log_action(school=school, user=request.user, action="placement.viewed", obj=placement)
     return render(request, "placements/detail.html", {
         "placement": placement, "areas": list(placement.areas.all()), "sessions": sessions,
-        "plan": selectors.rotation_table(assignments=assignments, weeks=min(weeks, 52)),
+        "plan": selectors.rotation_table(assignments=assignments, weeks=min(weeks, 52),
+                                         session_dates=[s.date for s in sessions]),
         "week_numbers": range(1, min(weeks, 52) + 1),
         "rows": [(a, attendance[a.pk], selectors.report_of(a)) for a in assignments],
         "warnings": services.check_warnings(placement, today=today), "today": today,
