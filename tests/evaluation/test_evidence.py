@@ -130,3 +130,39 @@ def test_destinations_followed_for_leavers_of_the_last_three_years(world):
     assert found.status == Status.IN_PROGRESS
     assert found.figure.endswith("2 of 2 pupils who left in the last three years have a destination recorded; "
                                  "check-ins overdue: 1.")
+
+
+def test_provider_access_from_the_standing_engine(world):
+    from roadahead.entitlements.services import ensure_default_rules
+
+    evaluation = start(world)
+    assert suggestions(evaluation)["7.2"] is None  # no PAL rules yet
+    ensure_default_rules(school=world.school)
+    found = suggestions(evaluation)["7.2"]
+    assert found.figure.startswith("Of 4 pupils in the PAL key phases, 0 have met their provider encounters")
+    assert found.url == f"/s/{world.school.slug}/standing/"
+    world.school.check_provider_access = False
+    world.school.save()
+    assert suggestions(evaluation)["7.2"] is None
+
+
+def test_lmi_shares_suggest_in_progress_per_audience(world):
+    from tests.lmi.helpers import item, share
+
+    entry = item(world.school, dt.date(2025, 10, 1))
+    share(entry, dt.date(2025, 10, 2), classes=[world.class_group], families=True)
+    found = suggestions(start(world))
+    assert found["2.1"].status == Status.IN_PROGRESS
+    assert found["2.1"].figure == ("Times labour market information was shared with classes or pathways this "
+                                   "academic year: 1.")
+    assert found["2.2"].status == Status.IN_PROGRESS
+    assert found["2.3"].status == Status.NOT_STARTED
+
+
+def test_curriculum_links_count_subject_and_phase_pairs(world):
+    from tests.curriculum.helpers import build_curriculum
+
+    build_curriculum(world.school)
+    found = suggestions(start(world))["4.1"]
+    assert found.status == Status.IN_PROGRESS
+    assert found.figure.startswith("4 of 6 subject and phase pairs")

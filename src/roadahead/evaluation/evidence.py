@@ -190,7 +190,7 @@ def _lmi(ctx: Context, audience: str) -> Suggestion:
     count = {"pupils": summary.with_classes + summary.with_pathways, "families": summary.with_families,
              "staff": summary.with_staff}[audience]
     words = {"pupils": _("with classes or pathways"), "families": _("with families"), "staff": _("with staff")}
-    figure = _("Labour market information was shared %(who)s %(n)s times this academic year.") % {
+    figure = _("Times labour market information was shared %(who)s this academic year: %(n)s.") % {
         "who": words[audience], "n": count}
     return Suggestion(status=Status.IN_PROGRESS if count else Status.NOT_STARTED, figure=figure,
                       url=_year_link("lmi:list", ctx), link_text=_("Labour market information log"), capped=True)
@@ -212,18 +212,20 @@ def _provider_access(ctx: Context) -> Suggestion | None:
     records = ctx.once("pal", lambda: pal_records(school=ctx.school, as_of=ctx.end, pupils=ctx.cohort))
     if not records:
         return None
-    behind: set[str] = set()
-    pupils: set[str] = set()
+    # A pupil is behind if any of their key phases is at risk or not met, and has met PAL when all are met.
+    phases: dict[str, set[str]] = {}
     for record in records:
-        pupils.add(record["upn"])
-        if record["status"] in {"at_risk", "not_met"}:
-            behind.add(record["upn"])
-    fine = len(pupils) - len(behind)
-    figure = _("%(n)s of %(total)s pupils in the PAL key phases have met, or are on track for, their provider "
-               "encounters.") % {"n": fine, "total": len(pupils)}
+        phases.setdefault(record["upn"], set()).add(record["status"])
+    behind = sum(1 for found in phases.values() if found & {"at_risk", "not_met"})
+    met = sum(1 for found in phases.values() if found == {"met"})
+    fine = len(phases) - behind
+    figure = _("Of %(total)s pupils in the PAL key phases, %(met)s have met their provider encounters, %(track)s "
+               "are on track and %(behind)s are at risk or have not met them.") % {
+        "total": len(phases), "met": met, "track": fine - met, "behind": behind}
     url = reverse("standing:grid", kwargs={"school_slug": ctx.school.slug})
-    return Suggestion(status=_share_status(fine, len(pupils)), figure=figure, url=url,
-                      link_text=_("Where pupils stand"), count=fine, total=len(pupils))
+    # Achieved while nobody is behind: a pupil on track mid-phase is where the law expects them to be.
+    return Suggestion(status=_share_status(fine, len(phases)), figure=figure, url=url,
+                      link_text=_("Where pupils stand"), count=fine, total=len(phases))
 
 
 def _destinations(ctx: Context) -> Suggestion | None:
