@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from roadahead.people import rules
+from roadahead.people.enums import Role
 from roadahead.people.models import Membership
 
 
@@ -25,6 +26,9 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("activities", _("Activities"), "activities:list", True),
         ("standing", _("Standing"), "standing:grid", True),
         ("events", _("Events"), "events:list", True),
+        # Senior leaders and governors see leavers' destinations as figures only: the report.
+        ("destinations", _("Leavers"), "destinations:list", membership.role != Role.LEADER),
+        ("destinations", _("Leavers"), "destinations:report", membership.role == Role.LEADER),
         ("providers", _("Providers"), "providers:list", rules.can_view_providers(membership)),
         ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
         ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
@@ -42,6 +46,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "curriculum": "programme", "lmi": "programme", "cpd": "programme", "events": "events",
         "activity_types": "setup",
         "standing": "standing", "coverage": "standing", "pupil_standing": "standing", "rules": "standing",
+        "destinations": "destinations",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
