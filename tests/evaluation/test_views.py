@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from roadahead.evaluation.enums import Status
-from roadahead.evaluation.models import Mark
+from roadahead.evaluation.models import Action, Mark
 from tests import factories
 from tests.evaluation.helpers import achieve_benchmark, encounter, set_status, start
 
@@ -131,3 +131,44 @@ def test_query_count_does_not_grow_with_pupils_evaluations_or_actions(client, wo
         client.post(f"{BASE}actions/new/", {"benchmark": number, "description": "Do it", "owner_text": "Someone"})
     encounter(world, dt.date(2025, 11, 4), world.pupils)
     assert _count(client, urls[page]) == few
+
+
+def test_changing_the_cohort_changes_the_statement(client, world):
+    evaluation = start(world)
+    response = _as(client, world.careers_leader).post(f"{BASE}{evaluation.pk}/cohort/", {
+        "cohort_from": "11", "cohort_to": "14", "cohort_note": "Key stage 4 and post 16", "version": 1})
+    assert response.status_code == 302
+    page = client.get(f"{BASE}{evaluation.pk}/").content.decode()
+    assert "Year 11 to Year 14: 0 pupils" in page
+    assert "4 pupils: Year 10 4" in page
+
+
+def test_a_stale_benchmark_form_is_refused_with_a_message(client, world):
+    evaluation = start(world)
+    mark = Mark.objects.get(evaluation=evaluation, criterion__code="1.1")
+    data = {"version": 1}
+    for other in Mark.objects.filter(evaluation=evaluation, criterion__benchmark__number=1):
+        data[f"status_{other.criterion_id}"] = Status.IN_PROGRESS
+        data[f"evidence_{other.criterion_id}"] = ""
+    _as(client, world.careers_leader)
+    assert client.post(f"{BASE}{evaluation.pk}/benchmark/1/", data).status_code == 302
+    data[f"status_{mark.criterion_id}"] = Status.ACHIEVED
+    page = client.post(f"{BASE}{evaluation.pk}/benchmark/1/", data).content.decode()
+    assert "Someone else changed this evaluation after you opened it" in page
+    assert Mark.objects.get(pk=mark.pk).status == Status.IN_PROGRESS
+
+
+def test_an_action_is_changed_and_marked_done(client, world):
+    start(world)
+    _as(client, world.careers_leader).post(f"{BASE}actions/new/", {
+        "benchmark": 8, "description": "Book the adviser", "owner_member": world.careers_leader.pk})
+    action = Action.objects.get()
+    client.post(f"{BASE}actions/{action.pk}/edit/", {
+        "benchmark": 8, "description": "Book the adviser for Year 11", "owner_member": world.careers_leader.pk,
+        "due_on": "20/03/2026", "version": action.version})
+    client.post(f"{BASE}actions/{action.pk}/done/")
+    action.refresh_from_db()
+    assert action.description == "Book the adviser for Year 11"
+    assert action.done_on == dt.date(2026, 3, 10)
+    page = client.get(f"{BASE}actions/").content.decode()
+    assert "0 actions are overdue." in page
