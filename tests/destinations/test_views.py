@@ -87,6 +87,8 @@ def test_governors_see_figures_with_small_groups_withheld(client, world):
     client.force_login(world.careers_leader.user)
     page = client.get(url(world, "report")).content.decode()
     assert "fewer than 5 leavers" not in page
+    for heading in ("By pathway", "By year of leaving", "By primary need", "By sex", "By looked after"):
+        assert heading in page
     download = client.get(url(world, "report") + "?format=csv").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(download)))
     assert rows[0]["group"] == "All leavers"
