@@ -148,3 +148,15 @@ def test_check_in_dates_and_not_known(world):
 
 def test_destination_for_pupil_is_none_without_one(world):
     assert selectors.destination_for_pupil(school=world.school, pupil=world.pupils[0]) is None
+
+
+def test_a_destination_without_a_start_date_is_never_newer_than_one_with(world):
+    pupil = leave(world.pupils[0], D(2025, 7, 18))
+    dated = destination(pupil, "specialist-college", start_date=D(2025, 9, 8))
+    destination(pupil, "day-service")
+    current = selectors.destination_for_pupil(school=world.school, pupil=pupil)
+    assert current == dated
+    assert services.current_destination(school=world.school, pupil=pupil) == dated
+    assert selectors.pupil_history(school=world.school, pupil=pupil)[0][0] == dated
+    [row] = selectors.leaver_rows(membership=world.careers_leader, day=D(2026, 3, 10))
+    assert row.destination == dated

@@ -20,6 +20,9 @@ from roadahead.providers.models import Provider
 from roadahead.schools.models import DestinationCategory, Pathway, School
 
 CHECK_IN_YEARS = (1, 2, 3)
+# A leaver's current destination is the one that started last; one with no start date counts as the
+# earliest, on SQLite and PostgreSQL alike (they sort NULLs differently by default).
+NEWEST_FIRST = (models.F("start_date").desc(nulls_last=True), "-id")
 
 
 class Destination(TimeStampedModel):

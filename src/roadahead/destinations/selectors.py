@@ -11,7 +11,7 @@ from django.http import Http404
 from roadahead.core import dates
 from roadahead.destinations import scheduling
 from roadahead.destinations.enums import CheckInState
-from roadahead.destinations.models import CheckIn, Destination
+from roadahead.destinations.models import NEWEST_FIRST, CheckIn, Destination
 from roadahead.people.models import Membership, Pupil
 from roadahead.people.selectors import pupils_visible_to
 from roadahead.schools.models import AcademicYear, School
@@ -71,7 +71,7 @@ def destination_for_pupil(*, school: School, pupil: Pupil) -> Destination | None
     Two queries. For the EHCP contribution and other pages that show where a leaver went.
     """
     destination = (Destination.objects.filter(school=school, pupil=pupil).select_related(*DESTINATION_RELATED)
-                   .order_by("-start_date", "-id").first())
+                   .order_by(*NEWEST_FIRST).first())
     if destination is None:
         return None
     destination.check_ins = list(  # type: ignore[attr-defined]
@@ -82,7 +82,7 @@ def destination_for_pupil(*, school: School, pupil: Pupil) -> Destination | None
 
 def pupil_history(*, school: School, pupil: Pupil) -> tuple[list[Destination], list[CheckIn]]:
     destinations = list(Destination.objects.filter(school=school, pupil=pupil).select_related(*DESTINATION_RELATED)
-                        .order_by("-start_date", "-id"))
+                        .order_by(*NEWEST_FIRST))
     check_ins = list(CheckIn.objects.filter(school=school, pupil=pupil)
                      .select_related("new_destination__category", "recorded_by__user").order_by("number"))
     return destinations, check_ins

@@ -17,7 +17,7 @@ from roadahead.audit.services import log_action
 from roadahead.core.locking import claim_next_version
 from roadahead.destinations import scheduling
 from roadahead.destinations.enums import CheckInStatus
-from roadahead.destinations.models import CHECK_IN_YEARS, CheckIn, Destination, RetentionPolicy
+from roadahead.destinations.models import CHECK_IN_YEARS, NEWEST_FIRST, CheckIn, Destination, RetentionPolicy
 from roadahead.destinations.nccis import DEFAULT_CATEGORIES
 from roadahead.people.models import Enrolment, Membership, Pupil
 from roadahead.providers.models import Provider
@@ -168,7 +168,7 @@ def override_in_keeping(*, destination: Destination, user: Any, in_keeping: bool
 
 def current_destination(*, school: School, pupil: Pupil) -> Destination | None:
     return (Destination.objects.filter(school=school, pupil=pupil)
-            .order_by("-start_date", "-id").select_related("category").first())
+            .order_by(*NEWEST_FIRST).select_related("category").first())
 
 
 def record_check_in(*, check_in: CheckIn, user: Any, member: Membership | None, done_on: dt.date | None,
