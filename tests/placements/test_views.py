@@ -183,7 +183,7 @@ def test_placement_report_page_and_pdf_show_the_report_and_attendance(leader_cli
     assert "Attended 1, part of 0, absent from 1: 2 sessions recorded of 8 held so far." in page
     pdf = leader_client.get(url(world, "report_pdf", pk=assignment.pk))
     assert pdf["Content-Type"] == "application/pdf"
-    assert str(pupil.pk) in pdf["Content-Disposition"]
+    assert f"placement-report-{assignment.pk}.pdf" in pdf["Content-Disposition"]
     assert pupil.legal_surname not in pdf["Content-Disposition"]
     text = " ".join(pdf_text(pdf.content).split())
     assert f"Placement report: {pupil.display_name}" in text
