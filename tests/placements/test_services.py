@@ -103,6 +103,12 @@ def test_out_of_school_placements_need_a_provider_and_in_school_ones_a_job(world
     assert "on_site_kind" in on_site.value.message_dict
 
 
+def test_class_jobs_are_in_school(world):
+    with pytest.raises(ValidationError) as error:
+        placement(world, kind="class_job", where="off_site", areas=())
+    assert "where" in error.value.message_dict
+
+
 def test_a_term_alone_gives_the_placement_its_dates(world):
     term = spring_term(world)
     made = placement(world, starts_on=None, ends_on=None, term=term)

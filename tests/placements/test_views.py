@@ -132,6 +132,10 @@ def test_placements_without_a_members_pupils_are_404(client, world):
         assert client.get(url(world, "pupil", pupil_pk=world.pupils[3].pk)).status_code == 404
         assert client.get(url(world, "pupil_section", pupil_pk=world.pupils[3].pk)).status_code == 404
         assert made.title not in client.get(url(world, "list")).content.decode()
+    session = services.generate_sessions(placement=made, by=world.careers_leader.user)[0]
+    client.force_login(world.class_teacher.user)
+    assert client.post(url(world, "session_record", pk=session.pk)).status_code == 404
+    assert PlacementSession.objects.get(pk=session.pk).activity is None
 
 
 def test_adviser_reads_their_pupils_placement_but_cannot_record(client, world):
@@ -152,6 +156,8 @@ def test_governors_see_counts_never_pupils(client, world):
     client.force_login(world.leader.user)
     page = client.get(url(world, "list")).content.decode()
     assert "Pupil places" in page
+    counts = page.split("Work experience</th>")[1].split("</tr>")[0]
+    assert '">1</td>' in counts  # one placement, one pupil place
     assert made.title not in page
     assert world.pupils[0].display_name not in page
     assert client.get(url(world, "pupil_section", pupil_pk=world.pupils[0].pk)).content == b""

@@ -56,6 +56,8 @@ def _check_placement(placement: Placement) -> None:
         errors["ends_on"] = _("The last day cannot be before the first.")
     if placement.where == Where.OFF_SITE and placement.provider is None:
         errors["provider"] = _("Choose the employer or provider the pupils go to.")
+    if placement.kind == PlacementKind.CLASS_JOB and placement.where != Where.ON_SITE:
+        errors["where"] = _("Class jobs are done in school: choose 'In school'.")
     if placement.where == Where.ON_SITE and not placement.on_site_kind:
         errors["on_site_kind"] = _("Choose the job in school.")
     if placement.start_time and placement.end_time and placement.end_time <= placement.start_time:
