@@ -34,9 +34,11 @@ ANONYMOUS_SURNAME = "pupil"
 def due_for_anonymising(*, school: School, today: dt.date) -> QuerySet[Pupil]:
     """Leavers whose retention period has run out and who are not yet anonymised, oldest leavers first."""
     cut_off = left_on_or_before(today, retention_years(school=school))
-    return (Pupil.objects.filter(school=school, date_left__isnull=False, date_left__lte=cut_off,
-                                 anonymisation__isnull=True)
-            .order_by("date_left", "id"))
+    # A subquery rather than a join, so `anonymise` can lock the rows (PostgreSQL refuses FOR UPDATE
+    # on the nullable side of an outer join).
+    done = Anonymisation.objects.filter(school=school).values("pupil_id")
+    return (Pupil.objects.filter(school=school, date_left__isnull=False, date_left__lte=cut_off)
+            .exclude(pk__in=done).order_by("date_left", "id"))
 
 
 def anonymise(*, school: School, today: dt.date, user: Any, expected_ids: set[int] | None = None) -> list[int]:
