@@ -33,6 +33,10 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("staff", _("Staff"), "people:staff_list", rules.can_manage_school(membership)),
         ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
         ("programme", _("Programme"), "curriculum:programme", True),
+        # Class staff and advisers read the self-evaluation's summary only (evaluation/rules.py).
+        ("evaluation", _("Self-evaluation"), "evaluation:list", membership.role in {Role.CAREERS_LEADER, Role.LEADER}),
+        ("evaluation", _("Self-evaluation"), "evaluation:latest_summary",
+         membership.role not in {Role.CAREERS_LEADER, Role.LEADER}),
         ("setup", _("School set-up"), "schools:setup", rules.can_view_school_setup(membership)),
         ("audit", _("Audit log"), "audit:list", rules.can_manage_school(membership)),
     ]
@@ -46,7 +50,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "curriculum": "programme", "lmi": "programme", "cpd": "programme", "events": "events",
         "activity_types": "setup",
         "standing": "standing", "coverage": "standing", "pupil_standing": "standing", "rules": "standing",
-        "destinations": "destinations",
+        "destinations": "destinations", "evaluation": "evaluation",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
