@@ -55,7 +55,7 @@ def test_demo_pupils_are_a_realistic_mix(demo_output):
         pupils = Pupil.objects.filter(school=school)
         total = pupils.count()
         leavers = pupils.filter(date_left__isnull=False)
-        assert 3 <= leavers.count() <= 10
+        assert 20 <= leavers.count() <= 30
         assert all(p.date_left.month == 7 and p.date_left.year in {2023, 2024, 2025} for p in leavers)
         assert 0.05 * total <= pupils.filter(looked_after=True).count() <= 0.2 * total
         assert pupils.exclude(communication_notes="").count() >= 10

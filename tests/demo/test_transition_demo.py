@@ -67,4 +67,4 @@ def test_record_transition_adds_individual_visits_with_companions_and_next_steps
 
 def test_record_transition_does_nothing_without_providers(world):
     record_transition(school=world.school, today=TODAY, rng=random.Random("demo"))  # noqa: S311 (invented data)
-    assert not TransitionVisit.objects.exists()
+    assert not TransitionVisit.objects.filter(school=world.school).exists()

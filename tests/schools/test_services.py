@@ -5,10 +5,18 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from roadahead.activities.models import Activity, ActivityType
+from roadahead.activities.services import (
+    ParticipationInput,
+    create_activity,
+    ensure_activity_types,
+    record_participations,
+)
 from roadahead.audit.models import AuditEntry
+from roadahead.people.models import Pupil
 from roadahead.schools import services
 from roadahead.schools.enums import SchoolType, TermName
-from roadahead.schools.models import AcademicYear, Pathway, Phase, Term
+from roadahead.schools.models import AcademicYear, Pathway, Phase, School, Term
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +227,15 @@ def test_services_never_touch_another_school(world, other_world):
     pathway = services.create_pathway(school=world.school, by=world.careers_leader.user, name="Sensory")
     assert Pathway.objects.filter(name="Sensory").count() == 2
     assert pathway.school == world.school
+
+
+def test_deleting_a_school_takes_every_record_with_it_despite_protected_links(world, other_world):
+    ensure_activity_types(school=world.school)
+    visit = ActivityType.objects.get(school=world.school, code="workplace-visit")
+    activity = create_activity(school=world.school, by=world.careers_leader.user, title="Visit",
+                               date=dt.date(2026, 1, 20), activity_type=visit)
+    record_participations(activity=activity, by=None, entries=[ParticipationInput(pupil=world.pupils[0])])
+    services.delete_school(school=world.school)
+    assert not School.objects.filter(pk=world.school.pk).exists()
+    assert not Activity.objects.filter(school_id=world.school.pk).exists()
+    assert Pupil.objects.filter(school=other_world.school).exists()

@@ -249,7 +249,7 @@ PARKSIDE = DemoSchool(
     description="an all-through maintained special school with five pathways",
     seed="roadahead-demo-parkside",
     pupils_on_roll=90,
-    leavers=6,
+    leavers=24,  # eight in each of the last three summers, for three years of destinations
     estab="7001",
     need_weights={NeedType.SLD: 34, NeedType.PMLD: 12, NeedType.ASD: 22, NeedType.SLCN: 8, NeedType.MLD: 9,
                   NeedType.PD: 5, NeedType.HI: 2, NeedType.VI: 2, NeedType.MSI: 2, NeedType.SEMH: 4},
@@ -285,7 +285,7 @@ HEATHFIELD = DemoSchool(
     description="a special academy for ages 2-19 with four pathways",
     seed="roadahead-demo-heathfield",
     pupils_on_roll=72,
-    leavers=6,
+    leavers=24,  # eight in each of the last three summers, for three years of destinations
     estab="7002",
     need_weights={NeedType.SLD: 28, NeedType.PMLD: 18, NeedType.ASD: 26, NeedType.SLCN: 6, NeedType.MLD: 6,
                   NeedType.PD: 8, NeedType.HI: 1, NeedType.VI: 2, NeedType.MSI: 3, NeedType.SEMH: 2},

@@ -17,7 +17,6 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django_scopes import scope
 
-from roadahead.activities.models import Activity, Series
 from roadahead.core import dates
 from roadahead.demo.data import (
     COMMUNICATION_NOTES,
@@ -33,6 +32,13 @@ from roadahead.demo.data import (
     DemoSchool,
     StaffSpec,
 )
+from roadahead.demo.destinations import record_destinations
+from roadahead.demo.evaluation import record_evaluation
+from roadahead.demo.placements import record_placements
+from roadahead.demo.profiles import record_profiles
+from roadahead.demo.reviews import record_reviews
+from roadahead.demo.skills import record_skills
+from roadahead.demo.transition import record_transition
 from roadahead.demo.year import record_demo_year
 from roadahead.people.enums import Role, SenProvision, Sex
 from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed, User
@@ -40,7 +46,7 @@ from roadahead.people.services import add_member, assign_adviser, update_member
 from roadahead.programmes.services import load_programme
 from roadahead.providers.services import create_provider
 from roadahead.schools.models import AcademicYear, ClassGroup, Pathway, Phase, School
-from roadahead.schools.services import ensure_academic_year
+from roadahead.schools.services import delete_school, ensure_academic_year
 
 # examples/programmes/ at the top of the source tree: the demo loads the same files people read.
 PROGRAMMES_DIR = Path(__file__).resolve().parents[3] / "examples" / "programmes"
@@ -85,11 +91,7 @@ def remove_demo() -> None:
     with transaction.atomic():
         for school in School.objects.filter(slug__in=[s.slug for s in DEMO_SCHOOLS]):
             with scope(school=school):
-                # Activities and series hold protected links to the school's types, years and
-                # providers (so a real school cannot lose its records by accident): remove them first.
-                Activity.objects.filter(school=school).delete()
-                Series.objects.filter(school=school).delete()
-                school.delete()
+                delete_school(school=school)
         User.objects.filter(email__in=emails).delete()
 
 
@@ -108,6 +110,11 @@ def _build_school(spec: DemoSchool, *, today: dt.date) -> School:
     with scope(school=school):
         _Builder(spec, school, today).build()
     return school
+
+
+# The self-evaluation goes last: its suggestions read everything recorded before it.
+ROAD = (record_profiles, record_skills, record_reviews, record_transition, record_placements, record_destinations,
+        record_evaluation)
 
 
 class _Builder:
@@ -143,6 +150,10 @@ class _Builder:
                             send_adjustments=provider.send_adjustments, send_confidence=provider.send_confidence,
                             contact_name=provider.contact_name, website=provider.website)
         record_demo_year(school=self.school, today=self.today, seed=self.spec.seed)
+        # Each pupil's own road, built on the recorded year. Each step has its own random stream, so
+        # adding a step never changes what the others make.
+        for step in ROAD:
+            step(school=self.school, today=self.today, rng=random.Random(f"{self.spec.seed}-{step.__name__}"))  # noqa: S311
 
     # ## Classes ##
     def _classes(self, year: AcademicYear) -> dict[str, ClassGroup]:

@@ -58,13 +58,13 @@ class TransitionPlan(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="transition_plans")
     start_year = models.PositiveSmallIntegerField(_("academic year"))
-    pupil_category = models.ForeignKey(DestinationCategory, on_delete=models.PROTECT, null=True, blank=True,
+    pupil_category = models.ForeignKey(DestinationCategory, on_delete=models.SET_NULL, null=True, blank=True,
                                        related_name="+", verbose_name=_("the pupil's aim"))
     pupil_aim = models.TextField(_("in the pupil's words"), blank=True, max_length=2000)
-    family_category = models.ForeignKey(DestinationCategory, on_delete=models.PROTECT, null=True, blank=True,
+    family_category = models.ForeignKey(DestinationCategory, on_delete=models.SET_NULL, null=True, blank=True,
                                         related_name="+", verbose_name=_("the family's aim"))
     family_aim = models.TextField(_("what the family says"), blank=True, max_length=2000)
-    school_category = models.ForeignKey(DestinationCategory, on_delete=models.PROTECT, null=True, blank=True,
+    school_category = models.ForeignKey(DestinationCategory, on_delete=models.SET_NULL, null=True, blank=True,
                                         related_name="+", verbose_name=_("the school's aim"))
     school_aim = models.TextField(_("what the school aims for"), blank=True, max_length=2000)
     plan = models.TextField(_("transition plan"), blank=True, max_length=5000,

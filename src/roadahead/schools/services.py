@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import ProtectedError, QuerySet
 from django.utils.translation import gettext as _
 
 from roadahead.audit.services import log_action
@@ -244,3 +244,36 @@ def update_term(*, term: Term, by: Any, **values: Any) -> list[str]:
     term.save()
     _record(school=term.school, by=by, action="term.changed", obj=term, fields=changed)
     return changed
+
+
+def delete_school(*, school: School) -> None:
+    """Delete a school and every row it owns, in one transaction.
+
+    Many records hold protected links to the school's own lists (an activity to its type, an
+    assessment to its skill) so that a careers leader cannot lose records by deleting one list
+    entry. When the whole school goes those links are no obstacle: the blocking rows are deleted
+    first, then the school, repeating while something still blocks. Every blocking row found this
+    way belongs to the school being deleted (each app keeps its links within one school).
+    """
+    with transaction.atomic():
+        for _ in range(50):  # far more rounds than there are layers of protected links
+            try:
+                with transaction.atomic():
+                    school.delete()
+                return
+            except ProtectedError as error:
+                _delete_protected(error.protected_objects)
+        raise RuntimeError("The school could not be deleted: protected links go round in a circle.")
+
+
+def _delete_protected(objects: Iterable[Any]) -> None:
+    by_model: dict[type, list[Any]] = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), []).append(obj.pk)
+    for model, pks in by_model.items():
+        try:
+            with transaction.atomic():
+                model._base_manager.filter(pk__in=pks).delete()
+        except ProtectedError as error:
+            _delete_protected(error.protected_objects)
+            model._base_manager.filter(pk__in=pks).delete()
