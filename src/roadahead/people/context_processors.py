@@ -25,6 +25,10 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("pupils", _("Pupils"), "people:pupil_list", True),
         ("activities", _("Activities"), "activities:list", True),
         ("standing", _("Standing"), "standing:grid", True),
+        # Governors and senior leaders see no pupil's guidance notes (guidance/rules.py).
+        ("guidance", _("Guidance"), "guidance:due", membership.role != Role.LEADER),
+        ("reviews", _("EHCP reviews"), "reviews:due_list", True),
+        ("placements", _("Placements"), "placements:list", True),
         ("events", _("Events"), "events:list", True),
         # Senior leaders and governors see leavers' destinations as figures only: the report.
         ("destinations", _("Leavers"), "destinations:list", membership.role != Role.LEADER),
@@ -50,7 +54,8 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "curriculum": "programme", "lmi": "programme", "cpd": "programme", "events": "events",
         "activity_types": "setup",
         "standing": "standing", "coverage": "standing", "pupil_standing": "standing", "rules": "standing",
-        "destinations": "destinations", "evaluation": "evaluation",
+        "destinations": "destinations", "evaluation": "evaluation", "guidance": "guidance", "reviews": "reviews",
+        "placements": "placements", "skills": "dashboard", "transition": "dashboard", "profiles": "pupils",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
