@@ -49,6 +49,7 @@ WEB: dict[str, Row] = {
     "people:staff_list": Row(careers_leader_only()),
     "people:staff_add": Row(careers_leader_only()),
     "people:staff_edit": Row(careers_leader_only(), pk("world.class_teacher")),
+    "people:adviser_pupils": Row(careers_leader_only(), pk("world.adviser")),
     "providers:list": Row(all_roles(200)),
     "providers:detail": Row(all_roles(200), pk("provider")),
     "providers:create": Row({"careers_leader": 200, "class_teacher": 200, "adviser": 403, "leader": 403}),

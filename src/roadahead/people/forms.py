@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from roadahead.core import dates
 from roadahead.core.forms import Form, GovukDateInput, ModelForm
 from roadahead.people.enums import NeedType, Role
 from roadahead.people.models import Membership, Pupil
@@ -97,3 +99,27 @@ class EditStaffForm(ModelForm):
         self.fields["class_groups"].queryset = class_groups
         self.fields["class_groups"].help_text = _("Class staff see and record for the pupils in these classes.")
         self.fields["qualification_level"].help_text = _("Careers advisers only: Level 6 or above for Benchmark 8.")
+
+
+class AssignPupilsForm(Form):
+    """Assign a careers adviser a whole class or NC year at once, or one pupil."""
+
+    class_group = forms.ModelChoiceField(label=_("Every pupil in a class"), queryset=ClassGroup.objects.none(),
+                                         required=False, empty_label=_("Choose a class"))
+    nc_year = forms.ChoiceField(label=_("Every pupil in a year group"), required=False)
+    pupil = forms.ModelChoiceField(label=_("One pupil"), queryset=Pupil.objects.none(), required=False,
+                                   empty_label=_("Choose a pupil"))
+
+    def __init__(self, *args: Any, class_groups: Any, pupils: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["class_group"].queryset = class_groups
+        self.fields["nc_year"].choices = [("", _("Choose a year group"))] + [
+            (code, dates.nc_year_label(code)) for code in dates.NC_YEAR_CODES]
+        self.fields["pupil"].queryset = pupils
+        self.fields["pupil"].label_from_instance = lambda p: p.sort_name  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not any(data.get(name) for name in ("class_group", "nc_year", "pupil")):
+            raise ValidationError(_("Choose a class, a year group or a pupil to assign."))
+        return data

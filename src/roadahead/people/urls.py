@@ -13,4 +13,5 @@ urlpatterns = [
     path("staff/", views.staff_list, name="staff_list"),
     path("staff/new/", views.staff_add, name="staff_add"),
     path("staff/<int:pk>/", views.staff_edit, name="staff_edit"),
+    path("staff/<int:pk>/pupils/", views.adviser_pupils, name="adviser_pupils"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,8 +17,9 @@ from roadahead.audit.services import log_action
 from roadahead.core.forms import add_validation_errors
 from roadahead.people import rules, selectors, services
 from roadahead.people.decorators import school_view
-from roadahead.people.forms import AddStaffForm, EditStaffForm, PupilFilterForm, PupilForm
-from roadahead.people.models import Membership, Pupil
+from roadahead.people.enums import Role
+from roadahead.people.forms import AddStaffForm, AssignPupilsForm, EditStaffForm, PupilFilterForm, PupilForm
+from roadahead.people.models import AdviserAssignment, Enrolment, Membership, Pupil
 from roadahead.schools.selectors import academic_year_start_on, class_groups, pathways
 from roadahead.schools.services import ensure_academic_year
 
@@ -185,3 +187,51 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("people:staff_list", school_slug=school.slug)
     return render(request, "people/staff_form.html", {"form": form, "title": str(membership.user)})
+
+
+@school_view(rules.can_manage_school)
+def adviser_pupils(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pupils a careers adviser is assigned: they see and record for these pupils only."""
+    school = request.school  # type: ignore[attr-defined]
+    adviser = Membership.objects.filter(school=school, pk=pk, role=Role.ADVISER).select_related("user").first()
+    if adviser is None:
+        raise Http404
+    today = timezone.localdate()
+    start_year = academic_year_start_on(school=school, day=today)
+    on_roll = selectors.pupils_visible_to(membership=request.membership, day=today).filter(  # type: ignore[attr-defined]
+        date_left__isnull=True)
+    assigned_ids = AdviserAssignment.objects.filter(school=school, adviser=adviser).values("pupil_id")
+    form = AssignPupilsForm(request.POST if request.POST.get("action") == "assign" else None,
+                            class_groups=class_groups(school=school, start_year=start_year),
+                            pupils=on_roll.exclude(pk__in=assigned_ids).order_by(
+                                "legal_surname", "legal_forename", "pk"))
+    if request.method == "POST" and request.POST.get("action") == "remove":
+        pupil = Pupil.objects.filter(school=school, pk=request.POST.get("pupil"),
+                                     adviser_assignments__adviser=adviser).first()
+        if pupil is None:
+            raise Http404
+        services.unassign_adviser(adviser=adviser, pupil=pupil, by=request.user)
+        messages.success(request, _("Removed."))
+        return redirect("people:adviser_pupils", school_slug=school.slug, pk=adviser.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        chosen = Enrolment.objects.filter(school=school, academic_year__start_year=start_year)
+        if data["class_group"]:
+            chosen = chosen.filter(class_group=data["class_group"])
+        if data["nc_year"]:
+            chosen = chosen.filter(nc_year=data["nc_year"])
+        pupils = list(on_roll.filter(pk__in=chosen.values("pupil_id"))) if (
+            data["class_group"] or data["nc_year"]) else []
+        if data["pupil"]:
+            pupils.append(data["pupil"])
+        added = services.assign_adviser(adviser=adviser, pupils=pupils, by=request.user)
+        messages.success(request, _("%(n)d pupils assigned.") % {"n": added})
+        return redirect("people:adviser_pupils", school_slug=school.slug, pk=adviser.pk)
+    assigned = (Pupil.objects.filter(school=school, pk__in=assigned_ids)
+                .order_by("legal_surname", "legal_forename", "pk").prefetch_related(_current_enrolment(start_year)))
+    return render(request, "people/adviser_pupils.html", {"adviser": adviser, "form": form, "assigned": assigned})
+
+
+def _current_enrolment(start_year: int) -> Prefetch:
+    return Prefetch("enrolments", queryset=Enrolment.objects.filter(academic_year__start_year=start_year)
+                    .select_related("class_group"), to_attr="this_year")
