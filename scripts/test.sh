@@ -12,8 +12,13 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&
     echo "chromium is not installed: browser tests will be skipped (apt-get install chromium)." >&2
   fi
 fi
+# One test process per core (at most four): the suite is a few thousand tests. ROADAHEAD_TEST_WORKERS=0
+# runs them in this process, which a debugger needs.
+workers=${ROADAHEAD_TEST_WORKERS:-$(python3 -c 'import os; print(min(len(os.sched_getaffinity(0)), 4))')}
+parallel=()
+if [ "$workers" != 0 ]; then parallel=(-n "$workers"); fi
 set +e
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "${parallel[@]}" "$@"
 status=$?
 set -e
 exit $status
