@@ -108,3 +108,37 @@ def sign_in(page, email: str, password: str) -> None:
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+class Keyboard:
+    """Driving a page by keyboard alone, as a keyboard user does: Tab to a control, type, press."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+
+    def press(self, key: str, times: int = 1) -> None:
+        for _ in range(times):
+            self.page.keyboard.press(key)
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+
+    def focused(self) -> str:
+        """A focused control's name (a radio's or checkbox's as name=value), or a link's or button's text."""
+        return self.page.evaluate(
+            "(e => ['SELECT', 'TEXTAREA'].includes(e.tagName) ? e.name"
+            " : e.tagName === 'INPUT' ? (['radio', 'checkbox'].includes(e.type) ? e.name + '=' + e.value : e.name)"
+            " : e.textContent.trim())(document.activeElement)")
+
+    def tab_to(self, wanted: str, *, limit: int = 200) -> None:
+        """Tab forward until the focused control's name or text starts with `wanted`."""
+        for _ in range(limit):
+            self.press("Tab")
+            if self.focused().startswith(wanted):
+                return
+        raise AssertionError(f"{wanted!r} is not reachable by Tab")
+
+    def choose(self, option: str) -> None:
+        """Pick an option in the focused select by typing its start."""
+        self.type(option)
+        assert self.page.evaluate("document.activeElement.selectedOptions[0].text").startswith(option)

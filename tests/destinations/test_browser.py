@@ -8,36 +8,11 @@ import re
 import pytest
 
 from roadahead.destinations.models import CheckIn, Destination
-from tests.browser_support import sign_in
+from tests.browser_support import Keyboard, sign_in
 from tests.conftest import PASSWORD
 from tests.destinations.factories import destination, leave, pathway
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-class Keyboard:
-    def __init__(self, page) -> None:
-        self.page = page
-
-    def press(self, key: str) -> None:
-        self.page.keyboard.press(key)
-
-    def type(self, text: str) -> None:
-        self.page.keyboard.type(text)
-
-    def focused(self) -> str:
-        """A focused control's name (a radio's value too), or a link's or button's text."""
-        return self.page.evaluate(
-            "(e => ['SELECT', 'TEXTAREA'].includes(e.tagName) ? e.name"
-            " : e.tagName === 'INPUT' ? (e.type === 'radio' ? e.name + '=' + e.value : e.name)"
-            " : e.textContent.trim())(document.activeElement)")
-
-    def tab_to(self, wanted: str, *, limit: int = 80) -> None:
-        for _ in range(limit):
-            self.press("Tab")
-            if self.focused().startswith(wanted):
-                return
-        raise AssertionError(f"{wanted!r} is not reachable by Tab")
 
 
 def test_careers_leader_records_a_destination_and_a_check_in_by_keyboard(page, axe, world):

@@ -11,37 +11,11 @@ import pytest
 
 from roadahead.evaluation.enums import Status
 from roadahead.evaluation.models import Action, Criterion, Evaluation, Mark
-from tests.browser_support import sign_in
+from tests.browser_support import Keyboard, sign_in
 from tests.conftest import PASSWORD
 from tests.evaluation.helpers import encounter, start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-class Keyboard:
-    def __init__(self, page) -> None:
-        self.page = page
-
-    def press(self, key: str, times: int = 1) -> None:
-        for _ in range(times):
-            self.page.keyboard.press(key)
-
-    def type(self, text: str) -> None:
-        self.page.keyboard.type(text)
-
-    def focused(self) -> str:
-        """A focused control's name (with a radio's value), or a link's or button's text."""
-        return self.page.evaluate(
-            "(e => ['SELECT', 'TEXTAREA'].includes(e.tagName) ? e.name"
-            " : e.tagName === 'INPUT' ? (['radio', 'checkbox'].includes(e.type) ? e.name + '=' + e.value : e.name)"
-            " : e.textContent.trim())(document.activeElement)")
-
-    def tab_to(self, wanted: str, *, limit: int = 200) -> None:
-        for _ in range(limit):
-            self.press("Tab")
-            if self.focused().startswith(wanted):
-                return
-        raise AssertionError(f"{wanted!r} is not reachable by Tab")
 
 
 def test_careers_leader_completes_an_evaluation_by_keyboard(page, axe, world):

@@ -11,42 +11,11 @@ import pytest
 
 from roadahead.placements.models import Placement
 from tests import factories
-from tests.browser_support import sign_in
+from tests.browser_support import Keyboard, sign_in
 from tests.conftest import PASSWORD
 from tests.placements.factories import spring_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-class Keyboard:
-    def __init__(self, page) -> None:
-        self.page = page
-
-    def press(self, key: str, times: int = 1) -> None:
-        for _ in range(times):
-            self.page.keyboard.press(key)
-
-    def type(self, text: str) -> None:
-        self.page.keyboard.type(text)
-
-    def focused(self) -> str:
-        """A focused control's name (a radio's value too), or a link's or button's text."""
-        return self.page.evaluate(
-            "(e => ['SELECT', 'TEXTAREA'].includes(e.tagName) ? e.name"
-            " : e.tagName === 'INPUT' ? (['radio', 'checkbox'].includes(e.type) ? e.name + '=' + e.value : e.name)"
-            " : e.textContent.trim())(document.activeElement)")
-
-    def tab_to(self, wanted: str, *, limit: int = 120) -> None:
-        for _ in range(limit):
-            self.press("Tab")
-            if self.focused().startswith(wanted):
-                return
-        raise AssertionError(f"{wanted!r} is not reachable by Tab")
-
-    def choose(self, option: str) -> None:
-        """Pick an option in the focused select by typing its start, as a keyboard user does."""
-        self.type(option)
-        assert self.page.evaluate("document.activeElement.selectedOptions[0].text").startswith(option)
 
 
 def test_careers_leader_sets_up_a_placement_by_keyboard(page, axe, world):

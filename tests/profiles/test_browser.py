@@ -10,37 +10,10 @@ import re
 import pytest
 
 from roadahead.profiles.models import ProfileEntry
-from tests.browser_support import sign_in
+from tests.browser_support import Keyboard, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-class Keyboard:
-    def __init__(self, page) -> None:
-        self.page = page
-
-    def press(self, key: str, times: int = 1) -> None:
-        for _ in range(times):
-            self.page.keyboard.press(key)
-
-    def type(self, text: str) -> None:
-        self.page.keyboard.type(text)
-
-    def focused(self) -> str:
-        """A focused control's name (a radio's or checkbox's value too), or a link's or button's text."""
-        return self.page.evaluate(
-            "(e => ['SELECT', 'TEXTAREA'].includes(e.tagName) ? e.name"
-            " : e.tagName === 'INPUT' ? (['radio', 'checkbox'].includes(e.type) ? e.name + '=' + e.value : e.name)"
-            " : e.textContent.trim())(document.activeElement)")
-
-    def tab_to(self, wanted: str, *, limit: int = 120) -> None:
-        """Tab forward until `wanted` has focus, as a keyboard user would."""
-        for _ in range(limit):
-            self.press("Tab")
-            if self.focused().startswith(wanted):
-                return
-        raise AssertionError(f"{wanted!r} is not reachable by Tab")
 
 
 def test_class_teacher_edits_a_profile_by_keyboard(page, axe, world):
