@@ -42,7 +42,7 @@ def _refuse() -> ValidationError:
 
 def clean_image(data: bytes) -> CleanImage:
     """Check that `data` is a picture we accept and return it redrawn without metadata."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
     if len(data) > MAX_BYTES:
         raise ValidationError(_("The picture must be smaller than 5 MB."), code="too_big")
@@ -63,6 +63,9 @@ def clean_image(data: bytes) -> CleanImage:
             raise _refuse()
         if image.width * image.height > MAX_PIXELS:
             raise too_many
+        # WeasyPrint switches on Pillow's "load truncated images" for the whole process when it is
+        # imported (for PDFs); an upload must be whole, so it is switched off while we read one.
+        truncated_ok, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
         try:
             image.load()
             image = ImageOps.exif_transpose(image)
@@ -70,6 +73,8 @@ def clean_image(data: bytes) -> CleanImage:
             raise too_many from None
         except (OSError, SyntaxError, ValueError):
             raise _refuse() from None
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     transparent = image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info)
     clean = image.convert("RGBA" if transparent else "RGB")
