@@ -16,6 +16,7 @@ sub-query per rule, which cost several times more (docs/performance.md).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,14 +63,18 @@ def activity_keys(*, school: School, rules: Sequence, windows: dict[int, dt.date
                   as_of: dt.date, cutoffs: Sequence[tuple[int, int]]) -> dict[int, ActivityKey]:
     """Three queries: the activities in range, their benchmarks, their providers' kinds."""
     activities = Activity.objects.filter(school=school, date__gte=since, date__lte=as_of)
+    # The links are read only when some rule looks at them.
     benchmarks: dict[int, set[int]] = defaultdict(set)
-    for activity_id, benchmark_id in (Activity.benchmarks.through.objects.filter(activity__in=activities)
-                                      .values_list("activity_id", "benchmark_id")):
-        benchmarks[activity_id].add(benchmark_id)
+    if any(rule.evidences for rule in rules):
+        for activity_id, benchmark_id in (Activity.benchmarks.through.objects.filter(activity__in=activities)
+                                          .values_list("activity_id", "benchmark_id")):
+            benchmarks[activity_id].add(benchmark_id)
     kinds: dict[int, set[str]] = defaultdict(set)
-    for activity_id, kind in (Activity.providers.through.objects.filter(activity__in=activities)
-                              .values_list("activity_id", "provider__kind")):
-        kinds[activity_id].add(kind)
+    if any(rule.provider_kinds for rule in rules):
+        for activity_id, kind in (Activity.providers.through.objects.filter(activity__in=activities)
+                                  .values_list("activity_id", "provider__kind")):
+            kinds[activity_id].add(kind)
+    # Window starts in order: how many of them a day is on or after says which windows it is in.
     starts = sorted({start for start in windows.values() if start is not None})
     cutoff_days: dict[int, list[dt.date]] = {}
     bits_for: dict[tuple, int] = {}
@@ -82,7 +87,7 @@ def activity_keys(*, school: School, rules: Sequence, windows: dict[int, dt.date
         linked = frozenset(benchmarks[activity_id]) if activity_id in benchmarks else empty
         provided = frozenset(kinds[activity_id]) if activity_id in kinds else empty
         # Everything a rule looks at, with the date reduced to which window starts it is on or after.
-        look = (row[2], row[3], row[4], row[5], linked, provided, tuple(day >= start for start in starts))
+        look = (row[2], row[3], row[4], row[5], linked, provided, bisect_right(starts, day))
         bits = bits_for.get(look)
         if bits is None:
             bits = sum(1 << index for index, rule in enumerate(rules)
@@ -115,10 +120,12 @@ class SignedPupilIds(Aggregate):
         return super().as_sql(compiler, connection, function="ARRAY_AGG", **extra)
 
 
-def _pupils_by_activity(school: School, pupils: QuerySet[Pupil], since: dt.date,
+def _pupils_by_activity(school: School, pupils: QuerySet[Pupil] | None, since: dt.date,
                         as_of: dt.date) -> list[tuple[int, str | list[int]]]:
     signed = Case(When(attendance=Attendance.ATTENDED, then=F("pupil_id")), default=-F("pupil_id"))
-    rows = Participation.objects.filter(school=school, pupil__in=pupils)
+    rows = Participation.objects.filter(school=school)
+    if pupils is not None:
+        rows = rows.filter(pupil__in=pupils)
     if connections[rows.db].vendor == "postgresql":
         # PostgreSQL misjudges how many of a school's participations belong to its on-roll pupils (it
         # multiplies the two school filters as if unrelated) and then joins each row to its activity
@@ -136,13 +143,15 @@ def _pupils_by_activity(school: School, pupils: QuerySet[Pupil], since: dt.date,
         return cursor.fetchall()
 
 
-def count(*, school: School, pupils: QuerySet[Pupil], rules: Sequence, windows: dict[int, dt.date | None],
+def count(*, school: School, pupils: QuerySet[Pupil] | None, rules: Sequence, windows: dict[int, dt.date | None],
           since: dt.date, as_of: dt.date, year_spans: dict[int, YearSpans]) -> Counts:
     """Every pupil's count for every rule; see the module docstring.
 
-    `year_spans` gives, per pupil, the span of each rule over NC years that applies to them; a
-    tally for such a rule counts only inside the pupil's span, and in its last year only up to
-    the cut-off.
+    `pupils` narrows the participations read to some pupils; None reads the whole school's (for
+    every pupil on roll that is cheaper than joining the roll: pupils who have left are simply
+    counted and not reported). `year_spans` gives, per pupil, the span of each rule over NC years
+    that applies to them; a tally for such a rule counts only inside the pupil's span, and in its
+    last year only up to the cut-off.
     """
     cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
     found = activity_keys(school=school, rules=rules, windows=windows, since=since, as_of=as_of, cutoffs=cutoffs)
