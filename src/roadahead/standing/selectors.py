@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from roadahead.core import dates
 from roadahead.entitlements.enums import RuleKind
 from roadahead.entitlements.models import EntitlementRule
+from roadahead.people.enums import Role
 from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed
 from roadahead.people.selectors import pupils_visible_to
 from roadahead.schools.models import ClassGroup, Pathway, Phase, School
@@ -89,6 +90,19 @@ def cohort_pupils(*, membership: Membership, filters: CohortFilters, as_of: dt.d
         pupils = pupils.filter(looked_after=filters.looked_after)
     if filters.sex:
         pupils = pupils.filter(sex=filters.sex)
+    return pupils
+
+
+PUPIL_FILTERS = ("nc_year", "class_group", "pathway", "phase", "need", "looked_after", "sex")
+
+
+def _for_engine(membership: Membership, filters: CohortFilters, pupils: QuerySet[Pupil]) -> QuerySet[Pupil] | None:
+    """The pupils to hand the engine: None when they are every pupil of the school (a member who sees
+    everyone, no pupil filter), which lets it read the school's participations without joining a list
+    of pupils — several times faster for a large school."""
+    sees_everyone = membership.role in {Role.CAREERS_LEADER, Role.LEADER}
+    if sees_everyone and all(getattr(filters, name) in ("", None) for name in PUPIL_FILTERS):
+        return None
     return pupils
 
 
@@ -241,7 +255,7 @@ def cohort_grid(*, membership: Membership, filters: CohortFilters, as_of: dt.dat
     school = membership.school
     sort = sort if sort in SORTS else "name"
     pupils = cohort_pupils(membership=membership, filters=filters, as_of=as_of, today=today)
-    report = standing(school=school, as_of=as_of, pupils=pupils,
+    report = standing(school=school, as_of=as_of, pupils=_for_engine(membership, filters, pupils),
                       rule_ids=chosen_rule_ids(school=school, filters=filters))
     grid = Grid(as_of=as_of, sort=sort, groups=_group_columns(report.rules))
     lines = _pupil_lines(school=school, report=report)
@@ -334,7 +348,7 @@ def still_needed(*, membership: Membership, filters: CohortFilters, today: dt.da
     period = period if period in PERIODS else "term"
     starts_on, ends_on, from_calendar = needs_window(school=school, today=today, period=period)
     pupils = cohort_pupils(membership=membership, filters=filters, as_of=today, today=today)
-    report = standing(school=school, as_of=today, pupils=pupils,
+    report = standing(school=school, as_of=today, pupils=_for_engine(membership, filters, pupils),
                       rule_ids=chosen_rule_ids(school=school, filters=filters))
     result = Needs(today=today, period=period, starts_on=starts_on, ends_on=ends_on, from_calendar=from_calendar)
     lines = _pupil_lines(school=school, report=report)
