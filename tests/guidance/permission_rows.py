@@ -32,6 +32,7 @@ def _action(objects: Objects, role: str) -> dict[str, Any]:
 
 ROWS: dict[str, Row] = {
     "guidance:due": Row(READERS),
+    "guidance:export": Row(READERS),
     "guidance:overdue": Row(READERS),
     "guidance:actions": Row(READERS),
     "guidance:action_done": Row({"careers_leader": 302, "class_teacher": 302, "adviser": 302, "leader": 403},

@@ -207,3 +207,19 @@ def test_the_pupil_page_and_its_guidance_fragment_run_the_same_queries_for_one_m
         meeting(pupil, world.adviser, dt.date(2025, month, 10), actions=[action(), action(owner_member=world.adviser)])
     assert _queries(client, f"/s/oakfield/pupils/{pupil.pk}/") == page_before
     assert _queries(client, f"{BASE}pupil/{pupil.pk}/section/") == fragment_before
+
+
+def test_export_lists_only_the_meetings_the_member_may_read_with_formula_cells_made_safe(client, world):
+    assigned = world.adviser_pupils[0]
+    other = next(p for p in world.pupils if p not in world.adviser_pupils)
+    meeting(assigned, world.adviser, pupil_words="=HYPERLINK(\"http://x\")", actions=[action("Visit the college")])
+    meeting(other, world.adviser)
+    rows = _as(client, world.adviser).get(f"{BASE}export.csv").content.decode().splitlines()
+    assert rows[0].startswith("upn,forename,surname,date,adviser")
+    assert len(rows) == 2
+    assert assigned.upn in rows[1]
+    assert "'=HYPERLINK" in rows[1]
+    assert "Visit the college" in rows[1]
+    everyone = _as(client, world.careers_leader).get(f"{BASE}export.csv").content.decode().splitlines()
+    assert len(everyone) == 3
+    assert AuditEntry.objects.filter(action="guidance.exported").count() == 2

@@ -41,6 +41,7 @@ def _picture_file(name: str):
 
 ROWS: dict[str, Row] = {
     "profiles:profile": Row(PROFILE, _pupil),
+    "profiles:export": Row(PROFILE),
     "profiles:fragment": Row(PROFILE, _pupil),
     "profiles:entry_create": Row(PROFILE, _pupil),
     "profiles:entry_edit": Row(PROFILE, _entry),

@@ -197,3 +197,17 @@ def test_an_entry_dated_in_the_future_is_refused(leader_client, world):
         "kind": "like", "text": "Goats", "source": "pupil", "captured": "own_words", "recorded_on": "11/03/2026"})
     assert "today or in the past" in response.content.decode()
     assert not ProfileEntry.objects.exists()
+
+
+def test_export_has_every_entry_of_the_pupils_the_member_may_see_with_formula_cells_made_safe(client, world):
+    from roadahead.profiles.services import add_entry
+
+    mine, other = world.adviser_pupils[0], next(p for p in world.pupils if p not in world.adviser_pupils)
+    for pupil, text in ((mine, "=SUM(A1)"), (other, "Horses")):
+        add_entry(school=world.school, pupil=pupil, member=world.careers_leader, kind="interest", text=text,
+                  source="pupil", captured="own_words", recorded_on=dt.date(2026, 2, 2))
+    client.force_login(world.adviser.user)
+    rows = client.get("/s/oakfield/profiles/export.csv").content.decode().splitlines()
+    assert len(rows) == 2
+    assert mine.upn in rows[1]
+    assert "'=SUM(A1)" in rows[1]

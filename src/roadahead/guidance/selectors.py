@@ -177,3 +177,11 @@ def advisers(*, school: School) -> QuerySet[Membership]:
 def staff(*, school: School) -> QuerySet[Membership]:
     return (Membership.objects.filter(school=school, is_active=True).exclude(role=Role.LEADER)
             .select_related("user").order_by("user__full_name"))
+
+
+def meetings_for_export(*, membership: Membership, day: dt.date) -> QuerySet[GuidanceMeeting]:
+    """Every meeting of the pupils whose guidance this member may read, oldest first, with actions."""
+    school = membership.school
+    return (GuidanceMeeting.objects.filter(school=school, pupil__in=guidance_pupils(membership=membership, day=day))
+            .select_related("pupil", "adviser__user").prefetch_related(_actions_prefetch(school))
+            .order_by("date", "pupil__legal_surname", "pupil__legal_forename", "pk"))

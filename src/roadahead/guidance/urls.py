@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.due_list, name="due"),
     path("overdue/", views.overdue_list, name="overdue"),
     path("actions/", views.action_list, name="actions"),
+    path("export.csv", views.export_meetings, name="export"),
     path("actions/<int:pk>/done/", views.action_done, name="action_done"),
     path("pupil/<int:pupil_pk>/", views.pupil_meetings, name="pupil"),
     path("pupil/<int:pupil_pk>/section/", views.pupil_section, name="pupil_section"),

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -255,3 +255,11 @@ def summary(*, school: School, pupil: Pupil) -> dict[str, object]:
             "total": sum(len(entries) for entries in current.values()),
             "aspirations": current[EntryKind.ASPIRATION][:3],
             "plan": intended_destination(school=school, pupil=pupil)}
+
+
+def entries_for_export(*, membership: Membership, day: dt.date) -> QuerySet[ProfileEntry]:
+    """Every profile entry (current and ended) of the pupils this member may see, oldest first."""
+    return (ProfileEntry.objects.filter(school=membership.school,
+                                        pupil__in=pupils_visible_to(membership=membership, day=day))
+            .select_related("pupil", "recorded_by__user")
+            .order_by("pupil__legal_surname", "pupil__legal_forename", "pupil_id", "recorded_on", "pk"))

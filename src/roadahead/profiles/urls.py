@@ -6,6 +6,7 @@ from roadahead.profiles import views
 
 app_name = "profiles"
 urlpatterns = [
+    path("export.csv", views.export_entries, name="export"),
     path("pupil/<int:pupil_pk>/", views.profile, name="profile"),
     path("pupil/<int:pupil_pk>/summary/", views.fragment, name="fragment"),
     path("pupil/<int:pupil_pk>/entries/new/", views.entry_create, name="entry_create"),

@@ -6,6 +6,7 @@ pupil an adviser is not assigned, or a class teacher does not teach, is a 404 on
 
 from __future__ import annotations
 
+import csv
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roadahead.audit.services import log_action
+from roadahead.core.csvsafe import safe_cell
 from roadahead.core.dates import academic_year_label
 from roadahead.core.forms import add_validation_errors
 from roadahead.core.pdf import render_pdf
@@ -284,3 +286,28 @@ def picture_remove(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("The picture is removed."))
     return redirect("profiles:my_future_edit", school_slug=request.school.slug,  # type: ignore[attr-defined]
                     pupil_pk=found.pupil_id)
+
+
+EXPORT_COLUMNS = ("upn", "forename", "surname", "kind", "text", "source", "captured", "recorded_on", "recorded_by",
+                  "ended_on", "end_reason", "on_my_future")
+
+
+@school_view(rules.can_view_profiles)
+def export_entries(request: HttpRequest) -> HttpResponse:
+    """Every career profile entry of the pupils the member may see, as CSV (formula-safe cells)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="career-profiles.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for e in selectors.entries_for_export(membership=request.membership, day=timezone.localdate()):  # type: ignore[attr-defined]
+        writer.writerow([safe_cell(v) for v in (
+            e.pupil.upn, e.pupil.preferred_forename or e.pupil.legal_forename,
+            e.pupil.preferred_surname or e.pupil.legal_surname, e.get_kind_display(), e.text, e.get_source_display(),
+            e.get_captured_display(), e.recorded_on.isoformat(),
+            e.recorded_by.user.display_name if e.recorded_by else "", e.ended_on.isoformat() if e.ended_on else "",
+            e.end_reason, "yes" if e.on_my_future else "no")])
+        count += 1
+    log_action(school=request.school, user=request.user, action="profiles.exported",  # type: ignore[attr-defined]
+               data={"count": count})
+    return response
