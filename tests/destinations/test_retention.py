@@ -98,3 +98,42 @@ def test_check_in_notes_go_too(world, leavers):
     check_in.refresh_from_db()
     assert check_in.notes == ""
     assert check_in.sustained is True
+
+
+def test_every_apps_free_text_about_an_anonymised_leaver_goes_and_the_facts_stay(world, leavers):
+    from roadahead.activities.models import ActivityType, Participation
+    from roadahead.activities.services import (
+        ParticipationInput,
+        create_activity,
+        ensure_activity_types,
+        record_participations,
+    )
+    from roadahead.guidance.models import GuidanceAction, GuidanceMeeting
+    from roadahead.people.signals import REMOVED, pupils_anonymised
+    from roadahead.profiles.models import ProfileEntry
+    from roadahead.profiles.services import add_entry
+    from tests.guidance.factories import action, meeting
+
+    pupil = leavers[0].pupil  # left in July 2022: due on 10 March 2026
+    ensure_activity_types(school=world.school)
+    talk = create_activity(school=world.school, by=world.careers_leader.user, title="Talk", date=D(2022, 3, 1),
+                           activity_type=ActivityType.objects.get(school=world.school, code="employer-talk"))
+    record_participations(activity=talk, by=None, entries=[
+        ParticipationInput(pupil=pupil, response="I want to be a chef", staff_note="Mum is ill")])
+    meeting(pupil, world.careers_leader, D(2022, 5, 1), pupil_words="Chef", actions=[action("Call the college")])
+    add_entry(school=world.school, pupil=pupil, member=world.careers_leader, kind="interest", text="Cooking",
+              source="pupil", captured="own_words", recorded_on=D(2022, 5, 1))
+
+    retention.anonymise(school=world.school, today=D(2026, 3, 10), user=None)
+
+    part = Participation.objects.get(pupil=pupil, activity=talk)
+    assert (part.response, part.staff_note, part.attendance) == ("", "", "attended")
+    assert GuidanceMeeting.objects.get(pupil=pupil).pupil_words == ""
+    assert GuidanceAction.objects.get(meeting__pupil=pupil).description == REMOVED
+    entry = ProfileEntry.objects.get(pupil=pupil)
+    assert (entry.text, entry.kind) == (REMOVED, "interest")
+    # Every app that keeps free text about pupils listens.
+    listening = {receiver.__module__.split(".")[1] for receiver in
+                 (r[1]() for r in pupils_anonymised.receivers)}
+    assert listening >= {"activities", "guidance", "skills", "profiles", "placements", "transition", "reviews",
+                         "events"}

@@ -5,7 +5,11 @@ leader is shown is exactly what is anonymised; `anonymise` also refuses to go ah
 changed since it was shown.
 
 What goes: names, UPN, the day and month of birth, how the pupil communicates, EHCP review dates,
-and the free-text notes on their destinations and check-ins. What stays, so reports still add up:
+the free-text notes on their destinations and check-ins, and (through `people.signals.pupils_anonymised`)
+every other app's free text about them: what they said at activities, guidance meetings' words and
+actions, profile entries' words, intended destinations' aims, My future and its pictures, skills
+evidence, placement reports, transition visit notes, EHCP review notes and PfA outcomes' words,
+and event feedback. What stays, so reports still add up:
 sex, needs, looked-after status, enrolments (so the pathway), the leaving date (so the year of
 leaving), each destination's category, provider and judgement, and each check-in's outcome.
 """
@@ -25,6 +29,7 @@ from roadahead.destinations.models import Anonymisation, CheckIn, Destination
 from roadahead.destinations.scheduling import left_on_or_before
 from roadahead.destinations.services import retention_years
 from roadahead.people.models import Pupil
+from roadahead.people.signals import pupils_anonymised
 from roadahead.schools.models import School
 
 ANONYMOUS_FORENAME = "Former"
@@ -67,6 +72,8 @@ def anonymise(*, school: School, today: dt.date, user: Any, expected_ids: set[in
         Pupil.objects.filter(school=school, pk__in=ids).update(version=F("version") + 1)
         Destination.objects.filter(school=school, pupil_id__in=ids).update(notes="", override_reason="")
         CheckIn.objects.filter(school=school, pupil_id__in=ids).update(notes="")
+        # Every other app clears its own free text about these pupils (profiles, guidance, reviews, ...).
+        pupils_anonymised.send(sender=Pupil, school=school, pupil_ids=ids)
         by = user if getattr(user, "is_authenticated", False) else None
         Anonymisation.objects.bulk_create([Anonymisation(school=school, pupil_id=pk, anonymised_on=today, by=by)
                                            for pk in ids])

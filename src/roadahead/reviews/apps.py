@@ -6,3 +6,10 @@ from django.apps import AppConfig
 class ReviewsConfig(AppConfig):
     name = "roadahead.reviews"
     label = "reviews"
+
+    def ready(self) -> None:
+        # Leavers' free text is cleared by each app that holds some (people/signals.py).
+        from roadahead.people.signals import pupils_anonymised
+        from roadahead.reviews.retention import clear_free_text
+
+        pupils_anonymised.connect(clear_free_text, dispatch_uid="reviews.clear_free_text")

@@ -6,3 +6,10 @@ from django.apps import AppConfig
 class TransitionConfig(AppConfig):
     name = "roadahead.transition"
     label = "transition"
+
+    def ready(self) -> None:
+        # Leavers' free text is cleared by each app that holds some (people/signals.py).
+        from roadahead.people.signals import pupils_anonymised
+        from roadahead.transition.retention import clear_free_text
+
+        pupils_anonymised.connect(clear_free_text, dispatch_uid="transition.clear_free_text")
