@@ -144,3 +144,19 @@ def test_epep_pdf_has_the_employment_outcomes_activities_and_next_steps(client, 
     assert "Loud places" not in text  # worries stay in the review, not the ePEP summary
     assert "Bakery with a job coach" in text
     assert len(pdf_pages(data)) <= 2
+
+
+def test_contribution_has_the_pupils_placements_and_their_report(client, world, story):
+    from roadahead.placements.services import save_report
+    from tests.placements.factories import assign, placement
+
+    made = placement(world, title="Spring café placement")
+    assignment = assign(world, made, story, settle=0)
+    save_report(assignment=assignment, by=world.careers_leader.user, strengths="Greets customers warmly",
+                reflection="I like the coffee machine", reflection_method="symbols")
+    text = " ".join(pdf_text(_get(client, world, "contribution_pdf", story).content).split())
+    assert "Work experience and placements" in text
+    assert "Spring café placement" in text
+    assert "Greets customers warmly" in text
+    assert "I like the coffee machine" in text
+    assert "Transition visits" in text

@@ -18,6 +18,8 @@ from roadahead.core import dates
 from roadahead.guidance import rules as guidance_rules
 from roadahead.guidance.selectors import meetings_for_pupil
 from roadahead.people.models import Membership, Pupil
+from roadahead.placements import rules as placement_rules
+from roadahead.placements.selectors import placements_for_pupil, report_of
 from roadahead.profiles import rules as profile_rules
 from roadahead.profiles.enums import KIND_HEADINGS, EntryKind
 from roadahead.profiles.selectors import intended_destination, profile_for_pupil
@@ -28,6 +30,8 @@ from roadahead.schools.selectors import academic_year_start_on
 from roadahead.skills import rules as skills_rules
 from roadahead.skills.selectors import pupil_progress
 from roadahead.standing.pupil_views import pupil_standing_rows
+from roadahead.transition import rules as transition_rules
+from roadahead.transition.selectors import transition_for_pupil
 
 # The contribution looks back over two years: long enough to show change, short enough to read.
 CONTRIBUTION_YEARS = 2
@@ -84,6 +88,8 @@ class Document:
     destination: Any = None
     has_destination: bool = False
     skills: list[SkillRow] | None = None
+    placements: list[Any] | None = None
+    transition: list[Any] | None = None
 
     @property
     def has_outcomes(self) -> bool:
@@ -134,6 +140,13 @@ def contribution(*, membership: Membership, pupil: Pupil, today: dt.date) -> Doc
     _profile(doc, membership)
     if skills_rules.can_view_pupil_skills(membership):
         doc.skills = _skill_rows(pupil_progress(school=school, pupil=pupil), doc.since)
+    if placement_rules.can_see_pupil_placements(membership):
+        doc.placements = [a for a in placements_for_pupil(school=school, pupil=pupil)
+                          if a.placement.ends_on >= doc.since]
+        for assignment in doc.placements:
+            assignment.report_or_none = report_of(assignment)
+    if transition_rules.can_view_transition(membership):
+        doc.transition = [v for v in transition_for_pupil(school=school, pupil=pupil) if v.date >= doc.since]
     doc.reviews = [r for r in selectors.reviews_for(school=school, pupil=pupil)
                    if r.date_held is None or r.date_held >= doc.since]
     doc.standing = pupil_standing_rows(school=school, pupil=pupil, as_of=today)
