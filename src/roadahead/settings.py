@@ -161,6 +161,7 @@ ROADAHEAD_APPS = [
     "roadahead.destinations",
     "roadahead.reviews",
     "roadahead.evaluation",
+    "roadahead.public",
     "roadahead.programmes",
     "roadahead.imports",
     "roadahead.api",

@@ -31,6 +31,7 @@ school_patterns = [
     path("transition/", include("roadahead.transition.urls")),
     path("destinations/", include("roadahead.destinations.urls")),
     path("evaluation/", include("roadahead.evaluation.urls")),
+    path("public-page/", include("roadahead.public.urls")),
 ]
 
 urlpatterns = [
@@ -49,6 +50,8 @@ urlpatterns = [
     path("s/<slug:school_slug>/", include(school_patterns)),
     # One-time feedback links for people without an account: the random token is the only key.
     path("feedback/<str:token>/", include("roadahead.events.public_urls")),
+    # The school's published careers page, for anyone: only what the careers leader chose to publish.
+    path("careers/<slug:slug>/", include("roadahead.public.public_urls")),
 ]
 
 handler404 = "roadahead.core.views.not_found"

@@ -36,6 +36,7 @@ from roadahead.demo.destinations import record_destinations
 from roadahead.demo.evaluation import record_evaluation
 from roadahead.demo.placements import record_placements
 from roadahead.demo.profiles import record_profiles
+from roadahead.demo.public import record_public_page
 from roadahead.demo.reviews import record_reviews
 from roadahead.demo.skills import record_skills
 from roadahead.demo.transition import record_transition
@@ -112,9 +113,9 @@ def _build_school(spec: DemoSchool, *, today: dt.date) -> School:
     return school
 
 
-# The self-evaluation goes last: its suggestions read everything recorded before it.
+# The self-evaluation comes after the records its suggestions read; the public page (no records) last.
 ROAD = (record_profiles, record_skills, record_reviews, record_transition, record_placements, record_destinations,
-        record_evaluation)
+        record_evaluation, record_public_page)
 
 
 class _Builder:
