@@ -10,6 +10,7 @@ on dates in Python, in `periods.py`.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -264,6 +265,20 @@ def _year_spans(plans: dict[int, Plan], rules: list[RuleFacts]) -> dict[int, cou
 def standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None = None,
              rule_ids: Iterable[int] | None = None) -> StandingReport:
     """Every on-roll pupil's (or the given pupils') standing on `as_of` for every applicable rule."""
+    # The engine makes tens of thousands of small tuples and dicts, none in reference cycles, so
+    # they are freed as they go; the cycle collector would only walk them again (a pause of tens of
+    # milliseconds at the 95th percentile). It is switched off while the engine runs.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _standing(school=school, as_of=as_of, pupils=pupils, rule_ids=rule_ids)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None,
+              rule_ids: Iterable[int] | None) -> StandingReport:
     report = StandingReport(as_of=as_of)
     report.rules = load_rules(school=school, rule_ids=rule_ids)
     roll = on_roll(school=school, as_of=as_of)
