@@ -16,6 +16,7 @@ EVERYONE = {**all_roles(200), "anonymous": 200, "other_school": 200}
 
 ROWS: dict[str, Row] = {
     "public:edit": Row(careers_leader_only()),
+    "public:copy_html": Row(careers_leader_only(302)),
     "public:preview": Row({"careers_leader": 200, "class_teacher": 403, "adviser": 403, "leader": 200}),
     "careers:page": Row(EVERYONE, _published, school=False),
     "careers:easy_read": Row(EVERYONE, _published, school=False),

@@ -38,3 +38,6 @@ def test_public_page_and_easy_read_are_accessible(page, axe, world):
     axe(page)
     page.goto("/s/oakfield/public-page/preview/")
     axe(page)
+    page.goto("/s/oakfield/public-page/html/")
+    assert "Careers at Oakfield School" in page.get_by_label("HTML of the careers page").input_value()
+    axe(page)

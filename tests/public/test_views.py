@@ -197,3 +197,21 @@ def test_every_other_page_needs_sign_in():
     assert open_pages == {"careers:page", "careers:easy_read", "feedback:form", "login", "password_reset",
                           "password_reset_done", "password_reset_confirm", "password_reset_complete"}
     assert all(row.expected.get("anonymous", 302) != 200 for row in WEB.values() if row.school)
+
+
+def test_public_pages_may_be_indexed_and_staff_pages_may_not(client, leader_client, world):
+    make_page(world)
+    assert 'content="index, follow"' in client.get(public_url("oakfield")).content.decode()
+    assert 'content="index, follow"' in client.get(public_url("oakfield", easy=True)).content.decode()
+    assert 'content="noindex, nofollow"' in leader_client.get(edit_url(world)).content.decode()
+
+
+def test_copy_html_has_the_content_without_events(leader_client, world):
+    copy_url = reverse("public:copy_html", kwargs={"school_slug": "oakfield"})
+    assert leader_client.get(copy_url).status_code == 302  # nothing written yet
+    make_page(world, pal_times="Thursday mornings.")
+    make_event(world, title="Spring careers fair", date=dt.date(2026, 3, 20))
+    text = leader_client.get(copy_url).content.decode()
+    assert "&lt;h1&gt;Careers at Oakfield School&lt;/h1&gt;" in text
+    assert "Thursday mornings." in text
+    assert "Spring careers fair" not in text

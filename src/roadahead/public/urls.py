@@ -8,4 +8,5 @@ app_name = "public"
 urlpatterns = [
     path("", views.edit, name="edit"),
     path("preview/", views.preview, name="preview"),
+    path("html/", views.copy_html, name="copy_html"),
 ]

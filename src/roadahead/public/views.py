@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -53,6 +54,18 @@ def preview(request: HttpRequest) -> HttpResponse:
         "page": selectors.page_for(school=school), "events": selectors.upcoming_events(school=school, today=today),
         "can_edit": rules.can_edit_public_page(request.membership),  # type: ignore[attr-defined]
     })
+
+
+@school_view(rules.can_edit_public_page)
+def copy_html(request: HttpRequest) -> HttpResponse:
+    """The published content as plain HTML, for a school that would rather paste it into its own
+    website than link to ours. Events are left out: they would go out of date on the copy."""
+    school = request.school  # type: ignore[attr-defined]
+    page = selectors.page_for(school=school)
+    if page is None:
+        return redirect("public:edit", school_slug=school.slug)
+    html = render_to_string("public/_copy.html", {"page": page, "page_school": school})
+    return render(request, "public/copy.html", {"page": page, "html": html.strip()})
 
 
 def _public(request: HttpRequest, slug: str, template: str) -> HttpResponse:
