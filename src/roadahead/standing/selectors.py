@@ -23,7 +23,14 @@ from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed
 from roadahead.people.selectors import pupils_visible_to
 from roadahead.schools.models import ClassGroup, Pathway, Phase, School
 from roadahead.schools.selectors import academic_year_start_on
-from roadahead.standing.engine import RuleFacts, Standing, StandingReport, load_calendar, standing
+from roadahead.standing.engine import (
+    RuleFacts,
+    Standing,
+    StandingReport,
+    collector_paused,
+    load_calendar,
+    standing,
+)
 from roadahead.standing.enums import Status
 
 # A rule the school must offer but a pupil may decline (the third PAL key phase): a pupil short of
@@ -252,6 +259,12 @@ def _sort_rows(rows: list[GridRow], sort: str) -> list[GridRow]:
 def cohort_grid(*, membership: Membership, filters: CohortFilters, as_of: dt.date, today: dt.date,
                 sort: str = "name") -> Grid:
     """Every matching pupil's standing on `as_of` for every matching rule, sorted, with a summary per rule."""
+    with collector_paused():
+        return _cohort_grid(membership=membership, filters=filters, as_of=as_of, today=today, sort=sort)
+
+
+def _cohort_grid(*, membership: Membership, filters: CohortFilters, as_of: dt.date, today: dt.date,
+                 sort: str) -> Grid:
     school = membership.school
     sort = sort if sort in SORTS else "name"
     pupils = cohort_pupils(membership=membership, filters=filters, as_of=as_of, today=today)
