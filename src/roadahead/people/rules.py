@@ -15,6 +15,11 @@ def can_view_school_setup(membership: Membership | None) -> bool:
     return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
 
 
+def sees_every_pupil(membership: Membership | None) -> bool:
+    """Careers leaders and senior leaders see the whole school (people.selectors.pupils_visible_to)."""
+    return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
+
+
 def can_edit_pupils(membership: Membership | None) -> bool:
     return membership is not None and membership.role == Role.CAREERS_LEADER
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from roadahead.people import rules
 from roadahead.people.enums import Role
 from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed
 from roadahead.schools.models import School
@@ -30,7 +31,7 @@ def pupils_visible_to(*, membership: Membership, day: dt.date) -> QuerySet[Pupil
     """
     school = membership.school
     pupils = Pupil.objects.filter(school=school)
-    if membership.role in {Role.CAREERS_LEADER, Role.LEADER}:
+    if rules.sees_every_pupil(membership):
         return pupils
     if membership.role == Role.STAFF:
         start_year = academic_year_start_on(school=school, day=day)

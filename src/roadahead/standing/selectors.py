@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from roadahead.core import dates
 from roadahead.entitlements.enums import RuleKind
 from roadahead.entitlements.models import EntitlementRule
-from roadahead.people.enums import Role
+from roadahead.people import rules as people_rules
 from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed
 from roadahead.people.selectors import pupils_visible_to
 from roadahead.schools.models import ClassGroup, Pathway, Phase, School
@@ -107,8 +107,8 @@ def _for_engine(membership: Membership, filters: CohortFilters, pupils: QuerySet
     """The pupils to hand the engine: None when they are every pupil of the school (a member who sees
     everyone, no pupil filter), which lets it read the school's participations without joining a list
     of pupils — several times faster for a large school."""
-    sees_everyone = membership.role in {Role.CAREERS_LEADER, Role.LEADER}
-    if sees_everyone and all(getattr(filters, name) in ("", None) for name in PUPIL_FILTERS):
+    unfiltered = all(getattr(filters, name) in ("", None) for name in PUPIL_FILTERS)
+    if unfiltered and people_rules.sees_every_pupil(membership):
         return None
     return pupils
 
