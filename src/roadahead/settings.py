@@ -160,10 +160,13 @@ ROADAHEAD_APPS = [
     "roadahead.transition",
     "roadahead.destinations",
     "roadahead.reviews",
+    "roadahead.surveys",
     "roadahead.evaluation",
     "roadahead.public",
+    "roadahead.reports",
     "roadahead.programmes",
     "roadahead.imports",
+    "roadahead.exports",
     "roadahead.api",
     "roadahead.demo",
 ]

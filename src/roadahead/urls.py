@@ -32,6 +32,9 @@ school_patterns = [
     path("destinations/", include("roadahead.destinations.urls")),
     path("evaluation/", include("roadahead.evaluation.urls")),
     path("public-page/", include("roadahead.public.urls")),
+    path("surveys/", include("roadahead.surveys.urls")),
+    path("reports/", include("roadahead.reports.urls")),
+    path("export/", include("roadahead.exports.urls")),
 ]
 
 urlpatterns = [
