@@ -15,6 +15,7 @@ from typing import Any
 
 from roadahead.core import dates
 from roadahead.core.csvsafe import safe_cell
+from roadahead.core.privacy import SMALLEST_GROUP
 from roadahead.destinations.models import Anonymisation, CheckIn, Destination
 from roadahead.destinations.nccis import meaning
 from roadahead.destinations.selectors import leaving_year_in
@@ -22,7 +23,6 @@ from roadahead.people.enums import NeedType, Sex
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
 from roadahead.schools.models import AcademicYear, Pathway, School
 
-SMALLEST_GROUP = 5
 DIMENSIONS = {"pathway": "Pathway", "year": "Year of leaving", "need": "Primary need", "sex": "Sex",
               "looked_after": "Looked after"}
 NO_PATHWAY = "No pathway"

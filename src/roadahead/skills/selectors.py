@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Participation
 from roadahead.core import dates
+from roadahead.core.privacy import SMALLEST_GROUP
 from roadahead.people.models import Enrolment, Pupil
 from roadahead.schools.models import School
 from roadahead.schools.selectors import year_bounds
@@ -140,7 +141,6 @@ def assessments_for_export(*, school: School, pupils: QuerySet[Pupil]) -> QueryS
 # ## The cohort ###################################################################################
 
 GROUPINGS = {"year": _("Year group"), "pathway": _("Pathway"), "class": _("Class")}
-SMALLEST_GROUP = 5
 NONE_KEY = "none"
 
 

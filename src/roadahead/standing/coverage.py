@@ -22,6 +22,7 @@ from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Participation
 from roadahead.benchmarks.models import Benchmark
 from roadahead.core import dates
+from roadahead.core.privacy import SMALLEST_GROUP
 from roadahead.people.enums import NeedType, Sex
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
 from roadahead.schools.enums import TermName
@@ -32,8 +33,8 @@ from roadahead.standing.engine import on_roll
 EVIDENCE_ATTENDANCE = (Attendance.ATTENDED, Attendance.PART)
 
 # Groups smaller than this are not shown in the equity view: a share of three pupils says little
-# and may identify them.
-SUPPRESS_BELOW = 5
+# and may identify them. The one threshold lives in core.privacy; this name stays for its users.
+SUPPRESS_BELOW = SMALLEST_GROUP
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from django.http import Http404
 
 from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Activity, Participation
+from roadahead.core.privacy import SMALLEST_GROUP
 from roadahead.people.models import Enrolment, Membership, Pupil
 from roadahead.people.selectors import pupils_visible_to
 from roadahead.providers.models import Provider
@@ -29,7 +30,6 @@ from roadahead.transition.models import TransitionPair, TransitionVisit
 TRANSITION_YEARS = ("11", "12", "13", "14")
 WENT = (Attendance.ATTENDED, Attendance.PART)
 TRANSITION_TYPE = "transition-visit"
-SMALL = 5
 
 
 def transition_pupils(*, membership: Membership, day: dt.date) -> QuerySet[Pupil]:
@@ -356,7 +356,7 @@ def summary(*, school: School, day: dt.date, suppress: bool) -> Summary:
     found = {r["nc_year"]: (r["n"], r["with_visit"]) for r in rows}
 
     def shown(n: int, total: int) -> int | None:
-        return None if suppress and total < SMALL else n
+        return None if suppress and total < SMALLEST_GROUP else n
 
     by_year = []
     for year in TRANSITION_YEARS:
