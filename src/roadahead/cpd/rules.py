@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership
+from roadahead.people.rules import is_careers_leader_or_leader
 
 
 def can_view_cpd(membership: Membership | None) -> bool:
@@ -22,7 +23,7 @@ def can_add_own_cpd(membership: Membership | None) -> bool:
 
 def can_see_cpd_totals(membership: Membership | None) -> bool:
     """Senior leaders and governors see the hours per person, not what each course was."""
-    return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
+    return is_careers_leader_or_leader(membership)
 
 
 def can_edit_cpd_record(membership: Membership | None, member_id: int) -> bool:

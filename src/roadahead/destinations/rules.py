@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership
+from roadahead.people.rules import is_careers_leader_or_leader
 
 PUPIL_ROLES = {Role.CAREERS_LEADER, Role.STAFF, Role.ADVISER}
 
@@ -32,7 +33,7 @@ def can_override_in_keeping(membership: Membership | None) -> bool:
 
 
 def can_view_report(membership: Membership | None) -> bool:
-    return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
+    return is_careers_leader_or_leader(membership)
 
 
 def suppresses_small_groups(membership: Membership | None) -> bool:

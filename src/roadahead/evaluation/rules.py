@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership
+from roadahead.people.rules import is_careers_leader_or_leader
 
 
 def can_manage_evaluation(membership: Membership | None) -> bool:
@@ -20,7 +21,7 @@ def can_manage_evaluation(membership: Membership | None) -> bool:
 
 def can_view_evaluation(membership: Membership | None) -> bool:
     """The working pages: evaluations, history, suggestions and the action plan."""
-    return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
+    return is_careers_leader_or_leader(membership)
 
 
 def can_view_summary(membership: Membership | None) -> bool:

@@ -38,9 +38,9 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("imports", _("Imports"), "imports:list", rules.can_manage_school(membership)),
         ("programme", _("Programme"), "curriculum:programme", True),
         # Class staff and advisers read the self-evaluation's summary only (evaluation/rules.py).
-        ("evaluation", _("Self-evaluation"), "evaluation:list", membership.role in {Role.CAREERS_LEADER, Role.LEADER}),
+        ("evaluation", _("Self-evaluation"), "evaluation:list", rules.is_careers_leader_or_leader(membership)),
         ("evaluation", _("Self-evaluation"), "evaluation:latest_summary",
-         membership.role not in {Role.CAREERS_LEADER, Role.LEADER}),
+         not rules.is_careers_leader_or_leader(membership)),
         ("setup", _("School set-up"), "schools:setup", rules.can_view_school_setup(membership)),
         ("audit", _("Audit log"), "audit:list", rules.can_manage_school(membership)),
     ]

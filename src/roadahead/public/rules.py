@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership
+from roadahead.people.rules import is_careers_leader_or_leader
 
 
 def can_edit_public_page(membership: Membership | None) -> bool:
@@ -13,4 +14,4 @@ def can_edit_public_page(membership: Membership | None) -> bool:
 
 def can_preview_public_page(membership: Membership | None) -> bool:
     """Senior leaders and governors read it before it goes out, to check it."""
-    return membership is not None and membership.role in {Role.CAREERS_LEADER, Role.LEADER}
+    return is_careers_leader_or_leader(membership)
