@@ -53,6 +53,8 @@ urlpatterns = [
     path("s/<slug:school_slug>/", include(school_patterns)),
     # One-time feedback links for people without an account: the random token is the only key.
     path("feedback/<str:token>/", include("roadahead.events.public_urls")),
+    # The stakeholder survey's link for each group: the random token is the only key.
+    path("survey/<str:token>/", include("roadahead.surveys.public_urls")),
     # The school's published careers page, for anyone: only what the careers leader chose to publish.
     path("careers/<slug:slug>/", include("roadahead.public.public_urls")),
 ]
