@@ -111,17 +111,24 @@ def sign_in(page, email: str, password: str) -> None:
 
 
 class Keyboard:
-    """Driving a page by keyboard alone, as a keyboard user does: Tab to a control, type, press."""
+    """Driving a page by keyboard alone, as a keyboard user does: Tab to a control, type, press.
+
+    `count` is the number of interactions so far (each key press, and each typed text once), for
+    tests that keep a job from quietly needing more steps.
+    """
 
     def __init__(self, page) -> None:
         self.page = page
+        self.count = 0
 
     def press(self, key: str, times: int = 1) -> None:
         for _ in range(times):
             self.page.keyboard.press(key)
+            self.count += 1
 
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
+        self.count += 1
 
     def focused(self) -> str:
         """A focused control's name (a radio's or checkbox's as name=value), or a link's or button's text."""
@@ -130,13 +137,21 @@ class Keyboard:
             " : e.tagName === 'INPUT' ? (['radio', 'checkbox'].includes(e.type) ? e.name + '=' + e.value : e.name)"
             " : e.textContent.trim())(document.activeElement)")
 
-    def tab_to(self, wanted: str, *, limit: int = 200) -> None:
-        """Tab forward until the focused control's name or text starts with `wanted`."""
+    def tab_to(self, wanted: str, *, limit: int = 200, exact: bool = False) -> None:
+        """Tab forward until the focused control's name or text starts with `wanted` (is `wanted`,
+        if `exact`: "pupil_1" must not stop at "pupil_12")."""
         for _ in range(limit):
             self.press("Tab")
-            if self.focused().startswith(wanted):
+            focused = self.focused()
+            if focused == wanted or (not exact and focused.startswith(wanted)):
                 return
         raise AssertionError(f"{wanted!r} is not reachable by Tab")
+
+    def skip_to_content(self) -> None:
+        """The first Tab on a page reaches the skip link; Enter follows it into the main content."""
+        self.press("Tab")
+        assert self.focused() == "Skip to main content"
+        self.press("Enter")
 
     def choose(self, option: str) -> None:
         """Pick an option in the focused select by typing its start."""

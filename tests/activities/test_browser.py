@@ -9,7 +9,7 @@ import pytest
 from roadahead.activities import services
 from roadahead.activities.models import Participation
 from tests.activities.conftest import add_class_pupils
-from tests.browser_support import sign_in
+from tests.browser_support import Keyboard, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,31 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # Every key press (and every field's typed text, counted once) from the activity list to the pupil's
 # timeline. Keep it here so the job cannot quietly get longer: if a change adds steps, this fails.
 KEYBOARD_INTERACTIONS = 83
-
-
-class Keyboard:
-    def __init__(self, page) -> None:
-        self.page = page
-        self.count = 0
-
-    def press(self, key: str, times: int = 1) -> None:
-        for _ in range(times):
-            self.page.keyboard.press(key)
-            self.count += 1
-
-    def type(self, text: str) -> None:
-        self.page.keyboard.type(text)
-        self.count += 1
-
-    def focused(self) -> str:
-        """A focused control's name, or a focused link's or button's text."""
-        return self.page.evaluate("(e => ['SELECT', 'INPUT', 'TEXTAREA'].includes(e.tagName) ? e.name"
-                                  " : e.textContent.trim())(document.activeElement)")
-
-    def skip_to_content(self) -> None:
-        self.press("Tab")
-        assert self.focused() == "Skip to main content"
-        self.press("Enter")
 
 
 def test_record_a_class_of_twelve_by_keyboard_then_see_it_on_a_timeline(page, axe, world):
