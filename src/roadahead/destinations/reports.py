@@ -7,14 +7,12 @@ of leaving, sex, needs, looked-after status and destinations, so they still coun
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
 from roadahead.core import dates
-from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_text, record_rows
 from roadahead.core.privacy import SMALLEST_GROUP
 from roadahead.destinations.models import Anonymisation, CheckIn, Destination
 from roadahead.destinations.nccis import meaning
@@ -192,12 +190,7 @@ def report_records(report: Report) -> list[dict[str, Any]]:
 
 
 def to_csv(records: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(fields)
-    for record in records:
-        writer.writerow([safe_cell("" if record.get(name) is None else record.get(name)) for name in fields])
-    return out.getvalue()
+    return csv_text(fields, record_rows(records, fields))
 
 
 LA_FIELDS = ("UPN", "Surname", "Forename", "Date of birth", "Sex", "Date left", "Year of leaving", "Destination",
@@ -205,18 +198,13 @@ LA_FIELDS = ("UPN", "Surname", "Forename", "Date of birth", "Sex", "Date left", 
              "Sustained")
 
 
-def la_export(*, school: School, day: dt.date) -> str:
-    """One row per leaver not yet anonymised, with the NCCIS code of their current destination.
-
-    Every cell passes through `core.csvsafe`, so a name or provider starting with = cannot run as
-    a formula in the authority's spreadsheet.
-    """
+def la_rows(*, school: School, day: dt.date) -> list[list[Any]]:
+    """One row per leaver not yet anonymised (columns `LA_FIELDS`), with the NCCIS code of their
+    current destination."""
     leavers = load_leavers(school=school, day=day)
     anonymised = set(Anonymisation.objects.filter(school=school).values_list("pupil_id", flat=True))
     pupils = {p.pk: p for p in Pupil.objects.filter(school=school, pk__in=[lv.pupil_id for lv in leavers])}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(LA_FIELDS)
+    rows: list[list[Any]] = []
     ordered = sorted((lv for lv in leavers if lv.pupil_id not in anonymised),
                      key=lambda lv: (pupils[lv.pupil_id].legal_surname.casefold(),
                                      pupils[lv.pupil_id].legal_forename.casefold(), lv.pupil_id))
@@ -224,7 +212,7 @@ def la_export(*, school: School, day: dt.date) -> str:
         pupil = pupils[leaver.pupil_id]
         destination, check_in = leaver.destination, leaver.latest_check_in
         code = destination.category.nccis_code if destination else ""
-        writer.writerow([safe_cell(value) for value in (
+        rows.append([
             pupil.upn, pupil.legal_surname, pupil.legal_forename, pupil.date_of_birth.isoformat(), pupil.sex,
             leaver.date_left.isoformat(), dates.academic_year_label(leaver.leaving_year),
             destination.category.name if destination else "", code, meaning(code),
@@ -232,5 +220,11 @@ def la_export(*, school: School, day: dt.date) -> str:
             destination.start_date.isoformat() if destination and destination.start_date else "",
             check_in.done_on.isoformat() if check_in and check_in.done_on else "",
             str(check_in.get_status_display()) if check_in else "",
-            {True: "Yes", False: "No", None: ""}[leaver.sustained])])
-    return out.getvalue()
+            {True: "Yes", False: "No", None: ""}[leaver.sustained]])
+    return rows
+
+
+def la_export(*, school: School, day: dt.date) -> str:
+    """The local authority file as CSV text. Every cell passes through `core.csvsafe`, so a name or
+    provider starting with = cannot run as a formula in the authority's spreadsheet."""
+    return csv_text(LA_FIELDS, la_rows(school=school, day=day))

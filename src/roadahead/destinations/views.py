@@ -15,19 +15,13 @@ from django.views.decorators.http import require_POST
 
 from roadahead.audit.services import log_action
 from roadahead.core.dates import academic_year_label
+from roadahead.core.downloads import csv_response, record_rows
 from roadahead.core.forms import add_validation_errors
 from roadahead.destinations import reports, retention, rules, scheduling, selectors, services
 from roadahead.destinations.enums import CheckInState
 from roadahead.destinations.forms import CheckInForm, DestinationForm, OverrideForm, RetentionForm
 from roadahead.destinations.models import Destination
 from roadahead.people.decorators import school_view
-
-
-def _csv_response(content: str, name: str) -> HttpResponse:
-    response = HttpResponse(content.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"  # leavers' records are not for shared caches
-    return response
 
 
 @school_view(rules.can_view_destinations)
@@ -179,8 +173,8 @@ def report(request: HttpRequest) -> HttpResponse:
     suppress = rules.suppresses_small_groups(membership)
     built = reports.build_report(school=school, day=timezone.localdate(), suppress=suppress)
     if request.GET.get("format") == "csv":
-        return _csv_response(reports.to_csv(reports.report_records(built), reports.REPORT_FIELDS),
-                             "destinations-report.csv")
+        return csv_response("destinations-report.csv", reports.REPORT_FIELDS,
+                            record_rows(reports.report_records(built), reports.REPORT_FIELDS), bom=True, no_store=True)
     sections = [(reports.DIMENSIONS[name], built.groups.get(name, [])) for name in reports.DIMENSIONS]
     return render(request, "destinations/report.html", {"report": built, "sections": sections,
                                                         "suppress": suppress, "smallest": reports.SMALLEST_GROUP})
@@ -189,10 +183,10 @@ def report(request: HttpRequest) -> HttpResponse:
 @school_view(rules.can_export_for_la)
 def la_export(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
-    content = reports.la_export(school=school, day=timezone.localdate())
-    log_action(school=school, user=request.user, action="destination.la_exported",
-               data={"rows": max(content.count("\r\n") - 1, 0)})
-    return _csv_response(content, "leavers-destinations.csv")
+    rows = reports.la_rows(school=school, day=timezone.localdate())
+    log_action(school=school, user=request.user, action="destination.la_exported", data={"rows": len(rows)})
+    # Leavers' records are not for shared caches.
+    return csv_response("leavers-destinations.csv", reports.LA_FIELDS, rows, bom=True, no_store=True)
 
 
 @school_view(rules.can_manage_retention)

@@ -3,8 +3,6 @@ benchmark-shaped summary (page and CSV) and the action plan. Thin: selectors rea
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_response, record_rows
 from roadahead.core.forms import add_validation_errors
 from roadahead.evaluation import evidence, rules, selectors, services
 from roadahead.evaluation.forms import ActionForm, BenchmarkForm, CohortForm, EvaluationForm
@@ -216,15 +214,8 @@ def _render_summary(request: HttpRequest, evaluation: Evaluation | None) -> Http
 def summary_csv(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = _evaluation(request, pk)
     _sections, records = _summary_rows(evaluation)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(SUMMARY_FIELDS)
-    for record in records:
-        writer.writerow([safe_cell(record[name]) for name in SUMMARY_FIELDS])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    name = f"self-evaluation-{evaluation.start_year}-{evaluation.term}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return csv_response(f"self-evaluation-{evaluation.start_year}-{evaluation.term}.csv", SUMMARY_FIELDS,
+                        record_rows(records, SUMMARY_FIELDS))
 
 
 @school_view(rules.can_view_summary)

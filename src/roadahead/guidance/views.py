@@ -6,7 +6,6 @@ adviser reaches only their assigned pupils (anyone else is a 404) and governors 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roadahead.audit.services import log_action
-from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_response
 from roadahead.core.forms import add_validation_errors
 from roadahead.guidance import rules, selectors, services
 from roadahead.guidance.forms import ActionFilterForm, ActionFormSet, DoneForm, MeetingFilterForm, MeetingForm
@@ -258,21 +257,14 @@ def _action_text(action: Any) -> str:
 @school_view(rules.can_view_guidance)
 def export_meetings(request: HttpRequest) -> HttpResponse:
     """Every guidance meeting the member may read, as CSV (cells safe from formula injection)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="guidance-meetings.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    count = 0
-    for m in selectors.meetings_for_export(membership=request.membership, day=timezone.localdate()):  # type: ignore[attr-defined]
-        actions = "; ".join(_action_text(a) for a in m.actions.all())
-        writer.writerow([safe_cell(v) for v in (
-            m.pupil.upn, m.pupil.preferred_forename or m.pupil.legal_forename,
-            m.pupil.preferred_surname or m.pupil.legal_surname, m.date.isoformat(),
-            m.adviser.user.display_name if m.adviser else "", m.get_adviser_qualification_display(),
-            "yes" if m.adviser_independent else "no", m.get_mode_display(), m.get_advocate_display(),
-            "; ".join(m.communication or []), m.support_notes, m.pupil_words, m.discussed,
-            m.next_due.isoformat() if m.next_due else "", actions)])
-        count += 1
+    rows = [(m.pupil.upn, m.pupil.preferred_forename or m.pupil.legal_forename,
+             m.pupil.preferred_surname or m.pupil.legal_surname, m.date.isoformat(),
+             m.adviser.user.display_name if m.adviser else "", m.get_adviser_qualification_display(),
+             "yes" if m.adviser_independent else "no", m.get_mode_display(), m.get_advocate_display(),
+             "; ".join(m.communication or []), m.support_notes, m.pupil_words, m.discussed,
+             m.next_due.isoformat() if m.next_due else "", "; ".join(_action_text(a) for a in m.actions.all()))
+            for m in selectors.meetings_for_export(membership=request.membership,  # type: ignore[attr-defined]
+                                                   day=timezone.localdate())]
     log_action(school=request.school, user=request.user, action="guidance.exported",  # type: ignore[attr-defined]
-               data={"count": count})
-    return response
+               data={"count": len(rows)})
+    return csv_response("guidance-meetings.csv", EXPORT_COLUMNS, rows)

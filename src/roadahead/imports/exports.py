@@ -9,10 +9,9 @@ cannot run as a formula in whoever opens the file.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,13 +21,13 @@ from django.utils.translation import gettext as _
 from roadahead.activities.models import Activity, ActivityType, Participation
 from roadahead.audit.services import log_action
 from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import CSV_TYPE, csv_text
 from roadahead.imports.activity_columns import EXPORT_HEADERS
 from roadahead.schools.models import AcademicYear, School
 
 ACTIVITY_HEADERS = ("activity_ref", "date", "end_date", "title", "type", "setting", "provider", "benchmarks",
                     "meaningful", "pal_encounter", "purpose", "learning_outcomes", "people_met", "term",
                     "academic_year", "pupils", "attended")
-CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -114,15 +113,11 @@ def _guard(row: list[Any]) -> list[Any]:
     return [safe_cell(value) for value in row]
 
 
-def _csv(headers: Iterable[str], rows: Iterable[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else "" if value is None
-                         else value for value in _guard(row)])
+def _csv(headers: Sequence[str], rows: Iterable[list[Any]]) -> bytes:
+    text = csv_text(headers, ([value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else value for value in row]
+                              for row in rows))
     # With a byte order mark Excel opens UTF-8 (accents, curly quotes) correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return text.encode("utf-8-sig")
 
 
 def _xlsx(title: str, headers: Iterable[str], rows: Iterable[list[Any]]) -> bytes:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from roadahead.core.downloads import download
 from roadahead.imports import activity_services, destination_services, selectors, services
 from roadahead.imports.activity_columns import MAX_ACTIVITY_ROWS
 from roadahead.imports.exports import ExportFilters, export_activities
@@ -156,9 +157,6 @@ def export_activities_view(request: HttpRequest) -> HttpResponse:
             today=timezone.localdate(),
             filters=ExportFilters(academic_year=data["academic_year"], date_from=data["date_from"],
                                   date_to=data["date_to"], activity_type=data["activity_type"]))
-        response = HttpResponse(exported.content, content_type=exported.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{exported.name}"'
         # Pupils' records must not be kept by shared caches.
-        response["Cache-Control"] = "no-store"
-        return response
+        return download(exported.content, filename=exported.name, content_type=exported.content_type, no_store=True)
     return render(request, "imports/export_activities.html", {"form": form})

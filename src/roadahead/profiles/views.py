@@ -6,7 +6,6 @@ pupil an adviser is not assigned, or a class teacher does not teach, is a 404 on
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -18,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roadahead.audit.services import log_action
-from roadahead.core.csvsafe import safe_cell
 from roadahead.core.dates import academic_year_label
+from roadahead.core.downloads import csv_response
 from roadahead.core.forms import add_validation_errors
 from roadahead.core.pdf import render_pdf
 from roadahead.people.decorators import school_view
@@ -295,19 +294,13 @@ EXPORT_COLUMNS = ("upn", "forename", "surname", "kind", "text", "source", "captu
 @school_view(rules.can_view_profiles)
 def export_entries(request: HttpRequest) -> HttpResponse:
     """Every career profile entry of the pupils the member may see, as CSV (formula-safe cells)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="career-profiles.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    count = 0
-    for e in selectors.entries_for_export(membership=request.membership, day=timezone.localdate()):  # type: ignore[attr-defined]
-        writer.writerow([safe_cell(v) for v in (
-            e.pupil.upn, e.pupil.preferred_forename or e.pupil.legal_forename,
-            e.pupil.preferred_surname or e.pupil.legal_surname, e.get_kind_display(), e.text, e.get_source_display(),
-            e.get_captured_display(), e.recorded_on.isoformat(),
-            e.recorded_by.user.display_name if e.recorded_by else "", e.ended_on.isoformat() if e.ended_on else "",
-            e.end_reason, "yes" if e.on_my_future else "no")])
-        count += 1
+    rows = [(e.pupil.upn, e.pupil.preferred_forename or e.pupil.legal_forename,
+             e.pupil.preferred_surname or e.pupil.legal_surname, e.get_kind_display(), e.text, e.get_source_display(),
+             e.get_captured_display(), e.recorded_on.isoformat(),
+             e.recorded_by.user.display_name if e.recorded_by else "", e.ended_on.isoformat() if e.ended_on else "",
+             e.end_reason, "yes" if e.on_my_future else "no")
+            for e in selectors.entries_for_export(membership=request.membership,  # type: ignore[attr-defined]
+                                                  day=timezone.localdate())]
     log_action(school=request.school, user=request.user, action="profiles.exported",  # type: ignore[attr-defined]
-               data={"count": count})
-    return response
+               data={"count": len(rows)})
+    return csv_response("career-profiles.csv", EXPORT_COLUMNS, rows)

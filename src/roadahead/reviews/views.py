@@ -6,8 +6,6 @@ apply the member's visibility: a pupil they may not see is a 404 on every URL, P
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from roadahead.audit.services import log_action
-from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_response, download
 from roadahead.core.forms import add_validation_errors
 from roadahead.core.pdf import render_pdf
 from roadahead.people.decorators import Predicate, school_view
@@ -36,8 +34,6 @@ from roadahead.reviews.forms import (
 )
 from roadahead.reviews.models import AnnualReview, PfaOutcome
 from roadahead.schools.selectors import academic_year_start_on, class_groups
-
-CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def _member(request: HttpRequest) -> Any:
@@ -270,9 +266,7 @@ def _doc_context(request: HttpRequest, doc: documents.Document) -> dict[str, Any
 
 
 def _pdf(data: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(data, filename=name, content_type="application/pdf")
 
 
 @school_view()
@@ -315,10 +309,6 @@ def epep_pdf(request: HttpRequest, pupil_pk: int) -> HttpResponse:
 @school_view()
 def epep_csv(request: HttpRequest, pupil_pk: int) -> HttpResponse:
     doc = _epep(request, pupil_pk, "epep.exported")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in documents.epep_rows(doc):
-        writer.writerow([safe_cell(cell) for cell in row])
-    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type=CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="epep-careers-{doc.pupil.pk}-{doc.today.isoformat()}.csv"'
-    return response
+    # The rows carry their own headings (the ePEP's sections), so there is no header row.
+    return csv_response(f"epep-careers-{doc.pupil.pk}-{doc.today.isoformat()}.csv", None, documents.epep_rows(doc),
+                        bom=True)

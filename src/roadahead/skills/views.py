@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roadahead.audit.services import log_action
-from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_response
 from roadahead.core.forms import add_validation_errors
 from roadahead.people.decorators import school_view
 from roadahead.people.models import Pupil
@@ -182,18 +181,13 @@ def export_assessments(request: HttpRequest) -> HttpResponse:
     school, membership = request.school, request.membership  # type: ignore[attr-defined]
     visible = pupils_visible_to(membership=membership, day=timezone.localdate())
     labels = selectors.step_labels(school=school)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="skills-assessments.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    count = 0
+    rows = []
     for a in selectors.assessments_for_export(school=school, pupils=visible):
         activity = a.participation.activity if a.participation else None
-        writer.writerow([safe_cell(v) for v in (
+        rows.append((
             a.pupil.upn, a.pupil.forename, a.pupil.surname, a.skill.framework.name, a.skill.name, a.step,
             labels.get(a.skill.framework_id, {}).get(a.step, ""), a.date.isoformat(), a.get_method_display(),
             a.assessed_by.user.display_name if a.assessed_by else "", a.evidence,
-            activity.title if activity else "", activity.date.isoformat() if activity else "")])
-        count += 1
-    log_action(school=school, user=request.user, action="skills.exported", data={"count": count})
-    return response
+            activity.title if activity else "", activity.date.isoformat() if activity else ""))
+    log_action(school=school, user=request.user, action="skills.exported", data={"count": len(rows)})
+    return csv_response("skills-assessments.csv", EXPORT_COLUMNS, rows)

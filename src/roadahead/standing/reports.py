@@ -8,15 +8,13 @@ always agree. Records are plain dicts with JSON-friendly values (dates as ISO st
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
 
-from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_text, record_rows
 from roadahead.people.models import Pupil
 from roadahead.schools.models import School
 from roadahead.standing.coverage import benchmark_coverage
@@ -99,9 +97,5 @@ def to_csv(records: Iterable[dict[str, Any]], fields: Iterable[str]) -> str:
 
     Text a school typed (a benchmark's title) is guarded so a spreadsheet never runs it as a formula.
     """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: "" if v is None else safe_cell(v) for k, v in record.items()})
-    return out.getvalue()
+    names = list(fields)
+    return csv_text(names, record_rows(records, names), lineterminator="\n")
