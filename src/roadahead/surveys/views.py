@@ -236,8 +236,8 @@ def respond(request: HttpRequest, pk: int, group: str) -> HttpResponse:
         raise Http404
     today = timezone.localdate()
     questions = services.questions_for(survey=survey, group=group)
-    entry = EntryForm(request.POST or None)
-    form = AnswersForm(request.POST or None, questions=questions)
+    entry = EntryForm(request.POST if request.method == "POST" else None)
+    form = AnswersForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST" and entry.is_valid() and form.is_valid():
         try:
             services.submit_response(survey=survey, group=group, method=entry.cleaned_data["method"],
@@ -336,7 +336,7 @@ def public_survey(request: HttpRequest, token: str) -> HttpResponse:
     survey = link.survey
     with scope(school=link.school):
         questions = services.questions_for(survey=survey, group=link.group)
-        form = AnswersForm(request.POST or None, questions=questions)
+        form = AnswersForm(request.POST if request.method == "POST" else None, questions=questions)
         if request.method == "POST" and form.is_valid():
             try:
                 services.submit_response(survey=survey, group=link.group, method=Method.ONLINE,
