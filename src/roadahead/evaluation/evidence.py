@@ -30,12 +30,15 @@ from roadahead.curriculum.selectors import coverage_grid
 from roadahead.destinations.enums import CheckInState
 from roadahead.destinations.selectors import leaver_rows
 from roadahead.evaluation.enums import Status
+from roadahead.evaluation.models import Criterion
 from roadahead.lmi.selectors import year_summary
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership, Pupil
 from roadahead.schools.models import School
 from roadahead.standing.coverage import SUPPRESS_BELOW, CohortFilters, benchmark_coverage, cohort
 from roadahead.standing.reports import pal_records
+from roadahead.surveys.enums import Group
+from roadahead.surveys.selectors import groups_responding
 
 # Evidence older than the school can hold: "by 16" counts anything ever recorded.
 EVER = dt.date(2000, 1, 1)
@@ -249,6 +252,29 @@ def _destinations(ctx: Context) -> Suggestion | None:
                       count=recorded, total=len(rows))
 
 
+def _stakeholder_feedback(ctx: Context) -> Suggestion:
+    """Benchmark 1: this academic year's stakeholder survey, and which of the four groups answered it."""
+    survey, counts = ctx.once("surveys", lambda: groups_responding(school=ctx.school, start_year=ctx.start_year))
+    if survey is None:
+        return Suggestion(status=Status.NOT_STARTED, figure=_("No stakeholder survey this academic year."),
+                          url=reverse("surveys:list", kwargs={"school_slug": ctx.school.slug}),
+                          link_text=_("Stakeholder survey"))
+    answered = [str(g.label).lower() for g in Group if counts.get(g.value)]
+    missing = [str(g.label).lower() for g in Group if not counts.get(g.value)]
+    if not answered:
+        status, figure = Status.NOT_STARTED, _("This academic year's stakeholder survey has no responses yet.")
+    elif missing:
+        status = Status.IN_PROGRESS
+        figure = _("This academic year's stakeholder survey has responses from %(some)s; none yet from "
+                   "%(missing)s.") % {"some": ", ".join(answered), "missing": ", ".join(missing)}
+    else:
+        status = Status.ACHIEVED
+        figure = _("This academic year's stakeholder survey has responses from all four groups: pupils, parents and "
+                   "carers, employers and providers, and staff.")
+    return Suggestion(status=status, figure=figure, link_text=_("Survey results"),
+                      url=reverse("surveys:detail", kwargs={"school_slug": ctx.school.slug, "pk": survey.pk}))
+
+
 RULES: dict[str, Callable[[Context], Suggestion | None]] = {
     "destinations_followed": _destinations,
     "careers_leader_named": _careers_leader,
@@ -267,7 +293,11 @@ RULES: dict[str, Callable[[Context], Suggestion | None]] = {
     "provider_access": _provider_access,
     "guidance_by_16": lambda ctx: _coverage(ctx, 8, ever=True, years=(BY_16, "14")),
     "guidance_post_16": lambda ctx: _coverage(ctx, 8, ever=False, years=POST_16),
+    "stakeholder_feedback": _stakeholder_feedback,
 }
+
+# Criteria loaded before their rule existed carry no rule name: matched by their code instead.
+RULES_BY_CODE = {"1.6": "stakeholder_feedback"}
 
 
 def suppress(suggestion: Suggestion) -> Suggestion:
@@ -281,6 +311,10 @@ def suppress(suggestion: Suggestion) -> Suggestion:
 
 def suggest(ctx: Context, rules: dict[int, str]) -> dict[int, Suggestion]:
     """Suggestions for criteria by id, from their rule names; criteria whose rule has nothing to go on are left out."""
+    rules = dict(rules)
+    for pk, code in Criterion.objects.filter(school=ctx.school, code__in=list(RULES_BY_CODE), rule="",
+                                             is_active=True).values_list("pk", "code"):
+        rules.setdefault(pk, RULES_BY_CODE[code])
     found: dict[int, Suggestion] = {}
     for criterion_id, name in rules.items():
         rule = RULES.get(name)
