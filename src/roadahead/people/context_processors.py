@@ -41,6 +41,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         ("evaluation", _("Self-evaluation"), "evaluation:list", rules.is_careers_leader_or_leader(membership)),
         ("evaluation", _("Self-evaluation"), "evaluation:latest_summary",
          not rules.is_careers_leader_or_leader(membership)),
+        ("surveys", _("Surveys"), "surveys:list", True),
         ("reports", _("Reports"), "reports:index", True),
         ("setup", _("School set-up"), "schools:setup", rules.can_view_school_setup(membership)),
         ("audit", _("Audit log"), "audit:list", rules.can_manage_school(membership)),
@@ -57,7 +58,7 @@ def school(request: HttpRequest) -> dict[str, Any]:
         "standing": "standing", "coverage": "standing", "pupil_standing": "standing", "rules": "standing",
         "destinations": "destinations", "evaluation": "evaluation", "guidance": "guidance", "reviews": "reviews",
         "placements": "placements", "skills": "dashboard", "transition": "dashboard", "profiles": "pupils",
-        "reports": "reports",
+        "reports": "reports", "surveys": "surveys",
     }.get(namespace, "")
     context["nav"] = [
         {"label": label, "url": reverse(name, kwargs={"school_slug": slug}), "active": key == active_key}
