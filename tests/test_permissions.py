@@ -192,6 +192,7 @@ API_OPERATIONS = {
     ("get", "/api/v1/evaluations"), ("get", "/api/v1/evaluations/actions"), ("get", "/api/v1/evaluations/{id}"),
     ("get", "/api/v1/placements"), ("get", "/api/v1/placements/{id}/pupils"),
     ("get", "/api/v1/placements/{id}/sessions"), ("get", "/api/v1/pupils/{id}/placements"),
+    ("get", "/api/v1/surveys"), ("get", "/api/v1/surveys/{id}"),
 }
 
 
@@ -199,7 +200,7 @@ def test_every_api_operation_is_walked(client):
     document = client.get("/api/v1/openapi.json").json()
     operations = {(method, path.replace("{pupil_id}", "{id}").replace("{provider_id}", "{id}")
                    .replace("{activity_id}", "{id}").replace("{evaluation_id}", "{id}")
-                   .replace("{placement_id}", "{id}"))
+                   .replace("{placement_id}", "{id}").replace("{survey_id}", "{id}"))
                   for path, item in document["paths"].items() for method in item}
     assert operations == API_OPERATIONS
 
@@ -217,6 +218,9 @@ def test_api_needs_a_token_and_hides_other_schools(client, world, other_world, m
     if path.split("/")[3] == "evaluations":
         from tests.evaluation.helpers import start
         target = start(world).pk
+    if path.split("/")[3] == "surveys":
+        from tests.surveys.helpers import make_survey
+        target = make_survey(world).pk
     url = path.replace("{id}", str(target))
     # A signed-in session is not enough: the API answers only to tokens.
     client.force_login(world.careers_leader.user)

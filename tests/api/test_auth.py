@@ -130,7 +130,7 @@ def test_openapi_document_is_public_valid_json_listing_every_path(client, world)
         "/api/v1/pupils/{pupil_id}/destinations",
         "/api/v1/evaluations", "/api/v1/evaluations/actions", "/api/v1/evaluations/{evaluation_id}",
         "/api/v1/placements", "/api/v1/placements/{placement_id}/pupils", "/api/v1/placements/{placement_id}/sessions",
-        "/api/v1/pupils/{pupil_id}/placements"}
+        "/api/v1/pupils/{pupil_id}/placements", "/api/v1/surveys", "/api/v1/surveys/{survey_id}"}
     assert document["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
     assert set(document["paths"]["/api/v1/pupils/{pupil_id}"]) == {"get", "patch"}
 

@@ -240,3 +240,12 @@ def test_query_count_does_not_grow_with_responses(client, world, page):
         text = question(survey, group, Kind.TEXT)
         answer(survey, group, {rating: YesNo.YES, text: "Good"}, times=8)
     assert _count(client, url) == one
+
+
+def test_list_withholds_small_counts_for_the_governor_only(client, world):
+    _answered(world)
+    governor = _as(client, world.leader).get(BASE).content.decode()
+    assert "Fewer than 5" in governor
+    assert "Enter answers" not in governor
+    leader = _as(client, world.careers_leader).get(BASE).content.decode()
+    assert "Fewer than 5" not in leader

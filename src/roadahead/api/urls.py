@@ -29,6 +29,7 @@ from roadahead.api.endpoints import (
     reviews,
     skills,
     standing,
+    surveys,
     transition,
 )
 
@@ -57,6 +58,7 @@ api.add_router("", placements.router)
 api.add_router("", transition.router)
 api.add_router("", destinations.router)
 api.add_router("", evaluation.router)
+api.add_router("", surveys.router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -43,7 +43,8 @@ def survey_list(request: HttpRequest) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     return render(request, "surveys/list.html", {
         "rows": selectors.survey_rows(school=request.school),  # type: ignore[attr-defined]
-        "groups": list(Group), "today": timezone.localdate(),
+        "groups": list(Group), "today": timezone.localdate(), "suppress": rules.sees_suppressed(membership),
+        "suppress_below": SUPPRESS_BELOW,
         "can_manage": rules.can_manage_surveys(membership), "can_results": rules.can_view_results(membership),
         "can_enter": rules.can_enter_responses(membership)})
 
