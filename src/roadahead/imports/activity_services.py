@@ -25,18 +25,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Activity, ActivityType, Participation, ParticipationRevision
 from roadahead.activities.services import ensure_activity_types, judge_meaningful, judge_pal
-from roadahead.audit.services import log_action
 from roadahead.benchmarks.models import Benchmark
 from roadahead.core import dates
+from roadahead.imports import runs
 from roadahead.imports.activity_columns import (
     ACTIVITY_COLUMNS,
     ACTIVITY_COLUMNS_BY_KEY,
@@ -48,9 +48,10 @@ from roadahead.imports.activity_columns import (
     activity_header_score,
 )
 from roadahead.imports.columns import CellError, _shorten, header_key
-from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
-from roadahead.imports.parsers import FileProblem, Table, read_table
-from roadahead.imports.services import PREVIEW_ROWS, ErrorList, RowError, _update_rows, map_columns
+from roadahead.imports.models import ImportKind, ImportRun
+from roadahead.imports.parsers import Table, read_table
+from roadahead.imports.runs import PREVIEW_ROWS, ErrorList, RowError
+from roadahead.imports.services import _update_rows, map_columns
 from roadahead.people.models import Pupil
 from roadahead.providers.models import Provider
 from roadahead.schools.models import AcademicYear, School, Term
@@ -77,23 +78,11 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
 # ## Results ######################################################################################
 
 @dataclass
-class ActivityImportResult:
-    file_format: str = ""
-    rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    error_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    created: int = 0  # activities
-    updated: int = 0
-    unchanged: int = 0
+class ActivityImportResult(runs.RunResult):
+    # created, updated and unchanged count activities; these count pupils' records on them.
     participations_created: int = 0
     participations_changed: int = 0
-    preview: list[dict[str, Any]] = field(default_factory=list)
     plans: list[ActivityPlan] = field(default_factory=list, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.error_count == 0
 
 
 @dataclass
@@ -500,20 +489,12 @@ def _read(*, file_name: str, content: bytes) -> Table:
                       header_score=activity_header_score, allow_ctf=False)
 
 
-def _file_problem(problem: FileProblem | str) -> ActivityImportResult:
-    return ActivityImportResult(errors=[RowError(row=None, column="", message=str(problem))], error_count=1)
-
-
 def check_activity_file(*, school: School, by: Any, file_name: str, content: bytes) -> ActivityImportResult:
     """Check a file without writing any activity: what would be created, updated and left unchanged.
 
     The school's default activity types are made first if it lacks them (the file may name them).
     """
-    try:
-        table = _read(file_name=file_name, content=content)
-    except FileProblem as problem:
-        return _file_problem(problem)
-    return _check(school=school, by=by, table=table, state=load_state(school=school))
+    return runs.check_file(ACTIVITIES, school=school, by=by, file_name=file_name, content=content, today=None)
 
 
 # ## Writing #######################################################################################
@@ -620,45 +601,31 @@ def _write_participations(*, school: School, by: Any, result: ActivityImportResu
     _update_rows(Participation, updated, [*sorted(names), "recorded_by", "updated_at"])
 
 
-def _run_from(result: ActivityImportResult, *, school: School, by: Any, file_name: str) -> ImportRun:
-    return ImportRun(
-        school=school, kind=ImportKind.ACTIVITIES,
-        created_by=by if getattr(by, "is_authenticated", False) else None,
-        file_name=file_name[:255], file_format=result.file_format, rows=result.rows,
-        created_count=result.created, updated_count=result.updated, unchanged_count=result.unchanged,
-        errors=[e.as_dict() for e in result.errors], error_count=result.error_count, warnings=result.warnings,
-        status=ImportStatus.CHECKED if result.ok else ImportStatus.FAILED)
+# ## The run ######################################################################################
+
+def _check_table(*, school: School, by: Any, table: Table, today: dt.date | None) -> ActivityImportResult:
+    return _check(school=school, by=by, table=table, state=load_state(school=school))
 
 
-def _check_and_write(*, school: School, by: Any, run: ImportRun, content: bytes) -> ActivityImportResult:
-    """Parse outside the transaction, then check again against locked rows and write, or write nothing."""
-    try:
-        table = _read(file_name=run.file_name, content=content)
-    except FileProblem as problem:
-        return _file_problem(problem)
-    try:
-        with transaction.atomic():
-            state = load_state(school=school)
-            result = _check(school=school, by=by, table=table, state=state, lock=True)
-            if not result.ok:
-                return result
-            _write(school=school, by=by, result=result, state=state)
-            run.status = ImportStatus.DONE
-            run.file_format, run.rows = result.file_format, result.rows
-            run.created_count, run.updated_count, run.unchanged_count = (result.created, result.updated,
-                                                                         result.unchanged)
-            run.errors, run.error_count, run.warnings = [], 0, result.warnings
-            run.content, run.preview = None, []
-            run.save()
-            log_action(school=school, user=by, action="import.activities", obj=run, data={
-                "rows": result.rows, "created": result.created, "updated": result.updated,
-                "unchanged": result.unchanged, "participations_created": result.participations_created,
-                "participations_changed": result.participations_changed})
-    except IntegrityError:
-        # Someone saved an activity with one of these refs between the check and the write.
-        return _file_problem(_("Someone else imported or changed these activities at the same moment. Nothing "
-                               "was imported; try again."))
+def _check_and_write_locked(*, school: School, by: Any, table: Table, today: dt.date | None) -> ActivityImportResult:
+    state = load_state(school=school)
+    result = _check(school=school, by=by, table=table, state=state, lock=True)
+    if result.ok:
+        _write(school=school, by=by, result=result, state=state)
     return result
+
+
+def _audit_data(result: ActivityImportResult) -> dict[str, Any]:
+    return {**runs.counts(result), "participations_created": result.participations_created,
+            "participations_changed": result.participations_changed}
+
+
+ACTIVITIES = runs.RunKind(
+    kind=ImportKind.ACTIVITIES, action="import.activities", result_type=ActivityImportResult, read=_read,
+    check=_check_table, check_and_write=_check_and_write_locked, audit_data=_audit_data,
+    # Someone saved an activity with one of these refs between the check and the write.
+    conflict=gettext_lazy("Someone else imported or changed these activities at the same moment. Nothing was "
+                          "imported; try again."))
 
 
 def import_activities(*, school: School, by: Any, file_name: str, content: bytes,
@@ -668,51 +635,18 @@ def import_activities(*, school: School, by: Any, file_name: str, content: bytes
     A dry run returns an unsaved ImportRun with the counts (activities new, updated, unchanged).
     A file with problems is recorded as a failed run with its errors, and nothing is written.
     """
-    if dry_run:
-        result = check_activity_file(school=school, by=by, file_name=file_name, content=content)
-        return _run_from(result, school=school, by=by, file_name=file_name)
-    run = _run_from(ActivityImportResult(), school=school, by=by, file_name=file_name)
-    result = _check_and_write(school=school, by=by, run=run, content=content)
-    if not result.ok:
-        run = _run_from(result, school=school, by=by, file_name=file_name)
-        run.save()
-        _log_rejected(run, by)
-    return run
+    return runs.import_file(ACTIVITIES, school=school, by=by, file_name=file_name, content=content, today=None,
+                            dry_run=dry_run)
 
 
-def _log_rejected(run: ImportRun, by: Any) -> None:
-    log_action(school=run.school, user=by, action="import.activities.rejected", obj=run,
-               data={"rows": run.rows, "errors": run.error_count})
-
-
-@transaction.atomic
 def check_upload(*, school: School, by: Any, file_name: str, content: bytes) -> ImportRun:
     """Check an uploaded file and keep it until the careers leader confirms (or cancels) the import.
 
     As for pupils, only one import waits for confirmation at a time.
     """
-    ImportRun.objects.filter(school=school, status=ImportStatus.CHECKED).update(
-        status=ImportStatus.CANCELLED, content=None, preview=[])
-    result = check_activity_file(school=school, by=by, file_name=file_name, content=content)
-    run = _run_from(result, school=school, by=by, file_name=file_name)
-    if result.ok:
-        run.content, run.preview = content, result.preview
-    run.save()
-    if not result.ok:
-        _log_rejected(run, by)
-    return run
+    return runs.check_upload(ACTIVITIES, school=school, by=by, file_name=file_name, content=content, today=None)
 
 
 def confirm_import(*, run: ImportRun, by: Any) -> ImportRun:
     """Import a checked file. It is checked again, since activities or pupils may have changed since."""
-    if run.kind != ImportKind.ACTIVITIES or run.status != ImportStatus.CHECKED or run.content is None:
-        raise ValidationError(_("This import is no longer waiting to be confirmed."))
-    result = _check_and_write(school=run.school, by=by, run=run, content=bytes(run.content))
-    if not result.ok:
-        failed = _run_from(result, school=run.school, by=run.created_by, file_name=run.file_name)
-        run.status, run.errors, run.error_count = ImportStatus.FAILED, failed.errors, failed.error_count
-        run.warnings, run.content, run.preview = failed.warnings, None, []
-        run.created_count = run.updated_count = run.unchanged_count = 0
-        run.save()
-        _log_rejected(run, by)
-    return run
+    return runs.confirm_import(ACTIVITIES, run=run, by=by, today=None)

@@ -18,17 +18,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from roadahead.audit.services import log_action
 from roadahead.destinations.models import CHECK_IN_YEARS, CheckIn, Destination
 from roadahead.destinations.scheduling import check_in_dates
+from roadahead.imports import runs
 from roadahead.imports.columns import CellError, Column, _shorten, cell_text, clean_upn, header_key, parse_date
-from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
-from roadahead.imports.parsers import FileProblem, Table, read_table
-from roadahead.imports.services import PREVIEW_ROWS, ErrorList, RowError, map_columns
+from roadahead.imports.models import ImportKind, ImportRun
+from roadahead.imports.parsers import Table, read_table
+from roadahead.imports.runs import PREVIEW_ROWS, ErrorList, RowError
+from roadahead.imports.services import map_columns
 from roadahead.people.models import Enrolment, Pupil
 from roadahead.providers.models import Provider
 from roadahead.schools.models import DestinationCategory, Pathway, School
@@ -84,21 +83,8 @@ class PlannedDestination:
 
 
 @dataclass
-class DestinationImportResult:
-    file_format: str = ""
-    rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    error_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    preview: list[dict[str, Any]] = field(default_factory=list)
+class DestinationImportResult(runs.RunResult):
     planned: list[PlannedDestination] = field(default_factory=list, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.error_count == 0
 
 
 @dataclass
@@ -264,17 +250,9 @@ def _read(*, file_name: str, content: bytes) -> Table:
                       header_score=_header_score, allow_ctf=False)
 
 
-def _file_problem(problem: FileProblem) -> DestinationImportResult:
-    return DestinationImportResult(errors=[RowError(row=None, column="", message=str(problem))], error_count=1)
-
-
 def check_destination_file(*, school: School, file_name: str, content: bytes,
                            today: dt.date) -> DestinationImportResult:
-    try:
-        table = _read(file_name=file_name, content=content)
-    except FileProblem as problem:
-        return _file_problem(problem)
-    return _check(table=table, state=_load_state(school=school), today=today)
+    return runs.check_file(DESTINATIONS, school=school, by=None, file_name=file_name, content=content, today=today)
 
 
 def _write(*, school: School, result: DestinationImportResult, state: _State) -> None:
@@ -306,85 +284,37 @@ def _write(*, school: School, result: DestinationImportResult, state: _State) ->
     CheckIn.objects.bulk_create(check_ins, batch_size=500)
 
 
-def _run_from(result: DestinationImportResult, *, school: School, by: Any, file_name: str) -> ImportRun:
-    return ImportRun(
-        school=school, kind=ImportKind.DESTINATIONS,
-        created_by=by if getattr(by, "is_authenticated", False) else None,
-        file_name=file_name[:255], file_format=result.file_format, rows=result.rows,
-        created_count=result.created, updated_count=result.updated, unchanged_count=result.unchanged,
-        errors=[e.as_dict() for e in result.errors], error_count=result.error_count, warnings=result.warnings,
-        status=ImportStatus.CHECKED if result.ok else ImportStatus.FAILED)
+# ## The run ######################################################################################
+
+def _check_table(*, school: School, by: Any, table: Table, today: dt.date) -> DestinationImportResult:
+    return _check(table=table, state=_load_state(school=school), today=today)
 
 
-def _check_and_write(*, school: School, by: Any, run: ImportRun, content: bytes,
-                     today: dt.date) -> DestinationImportResult:
-    try:
-        table = _read(file_name=run.file_name, content=content)
-    except FileProblem as problem:
-        return _file_problem(problem)
-    with transaction.atomic():
-        state = _load_state(school=school, lock=True)
-        result = _check(table=table, state=state, today=today)
-        if not result.ok:
-            return result
+def _check_and_write_locked(*, school: School, by: Any, table: Table, today: dt.date) -> DestinationImportResult:
+    state = _load_state(school=school, lock=True)
+    result = _check(table=table, state=state, today=today)
+    if result.ok:
         _write(school=school, result=result, state=state)
-        run.status = ImportStatus.DONE
-        run.file_format, run.rows = result.file_format, result.rows
-        run.created_count, run.updated_count, run.unchanged_count = result.created, result.updated, result.unchanged
-        run.errors, run.error_count, run.warnings = [], 0, result.warnings
-        run.content, run.preview = None, []
-        run.save()
-        log_action(school=school, user=by, action="import.destinations", obj=run, data={
-            "rows": result.rows, "created": result.created, "updated": result.updated,
-            "unchanged": result.unchanged})
     return result
 
 
-def _log_rejected(run: ImportRun, by: Any) -> None:
-    log_action(school=run.school, user=by, action="import.destinations.rejected", obj=run,
-               data={"rows": run.rows, "errors": run.error_count})
+DESTINATIONS = runs.RunKind(kind=ImportKind.DESTINATIONS, action="import.destinations",
+                            result_type=DestinationImportResult, read=_read, check=_check_table,
+                            check_and_write=_check_and_write_locked)
 
 
 def import_destinations(*, school: School, by: Any, file_name: str, content: bytes, today: dt.date,
                         dry_run: bool = False) -> ImportRun:
     """Check a file and, if every row is good and this is not a dry run, import it (an unsaved run for a dry run)."""
-    if dry_run:
-        result = check_destination_file(school=school, file_name=file_name, content=content, today=today)
-        return _run_from(result, school=school, by=by, file_name=file_name)
-    run = _run_from(DestinationImportResult(), school=school, by=by, file_name=file_name)
-    result = _check_and_write(school=school, by=by, run=run, content=content, today=today)
-    if not result.ok:
-        run = _run_from(result, school=school, by=by, file_name=file_name)
-        run.save()
-        _log_rejected(run, by)
-    return run
+    return runs.import_file(DESTINATIONS, school=school, by=by, file_name=file_name, content=content, today=today,
+                            dry_run=dry_run)
 
 
-@transaction.atomic
 def check_upload(*, school: School, by: Any, file_name: str, content: bytes, today: dt.date) -> ImportRun:
     """Check an uploaded file and keep it until the careers leader confirms or cancels (one waits at a time)."""
-    ImportRun.objects.filter(school=school, status=ImportStatus.CHECKED).update(
-        status=ImportStatus.CANCELLED, content=None, preview=[])
-    result = check_destination_file(school=school, file_name=file_name, content=content, today=today)
-    run = _run_from(result, school=school, by=by, file_name=file_name)
-    if result.ok:
-        run.content, run.preview = content, result.preview
-    run.save()
-    if not result.ok:
-        _log_rejected(run, by)
-    return run
+    return runs.check_upload(DESTINATIONS, school=school, by=by, file_name=file_name, content=content, today=today)
 
 
 def confirm_import(*, run: ImportRun, by: Any, today: dt.date) -> ImportRun:
     """Import a checked file, checking it again against the records as they are now."""
-    if run.status != ImportStatus.CHECKED or run.content is None:
-        raise ValidationError(_("This import is no longer waiting to be confirmed."))
-    result = _check_and_write(school=run.school, by=by, run=run, content=bytes(run.content), today=today)
-    if not result.ok:
-        failed = _run_from(result, school=run.school, by=run.created_by, file_name=run.file_name)
-        run.status, run.errors, run.error_count = ImportStatus.FAILED, failed.errors, failed.error_count
-        run.warnings, run.content, run.preview = failed.warnings, None, []
-        run.created_count = run.updated_count = run.unchanged_count = 0
-        run.save()
-        _log_rejected(run, by)
-    return run
+    return runs.confirm_import(DESTINATIONS, run=run, by=by, today=today)

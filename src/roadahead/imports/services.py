@@ -16,24 +16,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from roadahead.audit.services import log_action
+from roadahead.imports import runs
 from roadahead.imports.columns import COLUMNS_BY_KEY, NEED_KEYS, PUPIL_COLUMNS, CellError, column_for_header
 from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
-from roadahead.imports.parsers import FileProblem, Table, read_table
+from roadahead.imports.parsers import Table, read_table
+from roadahead.imports.runs import PREVIEW_ROWS, ErrorList, RowError
 from roadahead.people.enums import NeedType, SenProvision
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
 from roadahead.schools.models import AcademicYear, ClassGroup, Pathway, School
 from roadahead.schools.selectors import academic_year_start_on
 from roadahead.schools.services import ensure_academic_year
 
-# Only the first errors are kept and shown; all are counted.
-MAX_ERRORS_SHOWN = 200
-PREVIEW_ROWS = 10
 # Pupil fields a file may set. A column that is absent, or an empty cell where "unchanged" makes
 # sense (see NONE_MEANS_UNCHANGED), leaves the stored value alone.
 PUPIL_KEYS = ("upn", "legal_surname", "legal_forename", "preferred_surname", "preferred_forename",
@@ -48,38 +46,6 @@ FIELD_LABELS = {
 
 
 # ## Results ######################################################################################
-
-@dataclass(frozen=True)
-class RowError:
-    row: int | None  # None: about the file as a whole
-    column: str
-    message: str
-    row_word: str = "Row"
-
-    def __str__(self) -> str:
-        where = [f"{self.row_word} {self.row}" if self.row is not None else "", self.column]
-        prefix = ", ".join(part for part in where if part)
-        return f"{prefix}: {self.message}" if prefix else self.message
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "row_word": self.row_word, "column": self.column, "message": self.message}
-
-
-class ErrorList:
-    """Collects errors, keeping the first MAX_ERRORS_SHOWN and counting them all."""
-
-    def __init__(self) -> None:
-        self.items: list[RowError] = []
-        self.count = 0
-
-    def add(self, error: RowError) -> None:
-        self.count += 1
-        if len(self.items) < MAX_ERRORS_SHOWN:
-            self.items.append(error)
-
-    def __bool__(self) -> bool:
-        return self.count > 0
-
 
 @dataclass
 class CleanRow:
@@ -105,22 +71,9 @@ class PlannedPupil:
 
 
 @dataclass
-class ImportResult:
-    file_format: str = ""
-    rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    error_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    preview: list[dict[str, Any]] = field(default_factory=list)
+class ImportResult(runs.RunResult):
     planned: list[PlannedPupil] = field(default_factory=list, repr=False)
     new_class_names: dict[str, str] = field(default_factory=dict, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.error_count == 0
 
 
 @dataclass
@@ -378,17 +331,9 @@ def _check(*, school: School, table: Table, state: SchoolState, today: dt.date) 
     return result
 
 
-def _file_problem(problem: FileProblem) -> ImportResult:
-    return ImportResult(errors=[RowError(row=None, column="", message=str(problem))], error_count=1)
-
-
 def check_pupil_file(*, school: School, file_name: str, content: bytes, today: dt.date) -> ImportResult:
     """Check a file without writing anything: what would be created, updated and left unchanged."""
-    try:
-        table = read_table(file_name=file_name, content=content)
-    except FileProblem as problem:
-        return _file_problem(problem)
-    return _check(school=school, table=table, state=load_state(school=school, today=today), today=today)
+    return runs.check_file(PUPILS, school=school, by=None, file_name=file_name, content=content, today=today)
 
 
 # ## Writing #######################################################################################
@@ -456,37 +401,22 @@ def _update_rows(model: type[Model], objects: list[Model], names: list[str]) -> 
         cursor.executemany(sql, params)
 
 
-def _run_from(result: ImportResult, *, school: School, by: Any, file_name: str) -> ImportRun:
-    return ImportRun(
-        school=school, kind=ImportKind.PUPILS, created_by=by if getattr(by, "is_authenticated", False) else None,
-        file_name=file_name[:255], file_format=result.file_format, rows=result.rows,
-        created_count=result.created, updated_count=result.updated, unchanged_count=result.unchanged,
-        errors=[e.as_dict() for e in result.errors], error_count=result.error_count, warnings=result.warnings,
-        status=ImportStatus.CHECKED if result.ok else ImportStatus.FAILED)
+# ## The run ######################################################################################
+
+def _check_table(*, school: School, by: Any, table: Table, today: dt.date) -> ImportResult:
+    return _check(school=school, table=table, state=load_state(school=school, today=today), today=today)
 
 
-def _check_and_write(*, school: School, by: Any, run: ImportRun, content: bytes, today: dt.date) -> ImportResult:
-    """Parse outside the transaction, then re-check against locked rows and write, or write nothing."""
-    try:
-        table = read_table(file_name=run.file_name, content=content)
-    except FileProblem as problem:
-        return _file_problem(problem)
-    with transaction.atomic():
-        state = load_state(school=school, today=today, lock=True)
-        result = _check(school=school, table=table, state=state, today=today)
-        if not result.ok:
-            return result
+def _check_and_write_locked(*, school: School, by: Any, table: Table, today: dt.date) -> ImportResult:
+    state = load_state(school=school, today=today, lock=True)
+    result = _check(school=school, table=table, state=state, today=today)
+    if result.ok:
         _write(school=school, result=result, state=state)
-        run.status = ImportStatus.DONE
-        run.file_format, run.rows = result.file_format, result.rows
-        run.created_count, run.updated_count, run.unchanged_count = result.created, result.updated, result.unchanged
-        run.errors, run.error_count, run.warnings = [], 0, result.warnings
-        run.content, run.preview = None, []
-        run.save()
-        log_action(school=school, user=by, action="import.pupils", obj=run, data={
-            "rows": result.rows, "created": result.created, "updated": result.updated,
-            "unchanged": result.unchanged})
     return result
+
+
+PUPILS = runs.RunKind(kind=ImportKind.PUPILS, action="import.pupils", result_type=ImportResult, read=read_table,
+                      check=_check_table, check_and_write=_check_and_write_locked)
 
 
 def import_pupils(*, school: School, by: Any, file_name: str, content: bytes, today: dt.date,
@@ -496,55 +426,21 @@ def import_pupils(*, school: School, by: Any, file_name: str, content: bytes, to
     A dry run returns an unsaved ImportRun with the counts and writes nothing at all. A file with
     problems is recorded as a failed run with its errors, and no pupil is written.
     """
-    if dry_run:
-        result = check_pupil_file(school=school, file_name=file_name, content=content, today=today)
-        return _run_from(result, school=school, by=by, file_name=file_name)
-    run = _run_from(ImportResult(), school=school, by=by, file_name=file_name)
-    result = _check_and_write(school=school, by=by, run=run, content=content, today=today)
-    if not result.ok:
-        run = _run_from(result, school=school, by=by, file_name=file_name)
-        run.save()
-        _log_rejected(run, by)
-    return run
+    return runs.import_file(PUPILS, school=school, by=by, file_name=file_name, content=content, today=today,
+                            dry_run=dry_run)
 
 
-def _log_rejected(run: ImportRun, by: Any) -> None:
-    log_action(school=run.school, user=by, action="import.pupils.rejected", obj=run,
-               data={"rows": run.rows, "errors": run.error_count})
-
-
-@transaction.atomic
 def check_upload(*, school: School, by: Any, file_name: str, content: bytes, today: dt.date) -> ImportRun:
     """Check an uploaded file and keep it until the careers leader confirms (or cancels) the import.
 
     Only one import waits for confirmation at a time: older waiting files are discarded.
     """
-    ImportRun.objects.filter(school=school, status=ImportStatus.CHECKED).update(
-        status=ImportStatus.CANCELLED, content=None, preview=[])
-    result = check_pupil_file(school=school, file_name=file_name, content=content, today=today)
-    run = _run_from(result, school=school, by=by, file_name=file_name)
-    if result.ok:
-        run.content, run.preview = content, result.preview
-    run.save()
-    if not result.ok:
-        _log_rejected(run, by)
-    return run
+    return runs.check_upload(PUPILS, school=school, by=by, file_name=file_name, content=content, today=today)
 
 
 def confirm_import(*, run: ImportRun, by: Any, today: dt.date) -> ImportRun:
     """Import a checked file. It is checked again, since pupils may have changed since."""
-    if run.status != ImportStatus.CHECKED or run.content is None:
-        raise ValidationError(_("This import is no longer waiting to be confirmed."))
-    content = bytes(run.content)
-    result = _check_and_write(school=run.school, by=by, run=run, content=content, today=today)
-    if not result.ok:
-        failed = _run_from(result, school=run.school, by=run.created_by, file_name=run.file_name)
-        run.status, run.errors, run.error_count = ImportStatus.FAILED, failed.errors, failed.error_count
-        run.warnings, run.content, run.preview = failed.warnings, None, []
-        run.created_count = run.updated_count = run.unchanged_count = 0
-        run.save()
-        _log_rejected(run, by)
-    return run
+    return runs.confirm_import(PUPILS, run=run, by=by, today=today)
 
 
 def cancel_import(*, run: ImportRun, by: Any) -> ImportRun:

@@ -16,7 +16,7 @@ from roadahead.imports.exports import ExportFilters, export_activities
 from roadahead.imports.forms import ActivityExportForm, ActivityUploadForm, DestinationUploadForm, PupilUploadForm
 from roadahead.imports.models import ImportKind, ImportRun, ImportStatus
 from roadahead.imports.parsers import MAX_ROWS, describe_size, max_upload_bytes
-from roadahead.imports.services import MAX_ERRORS_SHOWN
+from roadahead.imports.runs import MAX_ERRORS_SHOWN
 from roadahead.people import rules
 from roadahead.people.decorators import school_view
 
