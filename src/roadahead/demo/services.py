@@ -39,6 +39,7 @@ from roadahead.demo.profiles import record_profiles
 from roadahead.demo.public import record_public_page
 from roadahead.demo.reviews import record_reviews
 from roadahead.demo.skills import record_skills
+from roadahead.demo.surveys import record_surveys
 from roadahead.demo.transition import record_transition
 from roadahead.demo.year import record_demo_year
 from roadahead.people.enums import Role, SenProvision, Sex
@@ -115,7 +116,7 @@ def _build_school(spec: DemoSchool, *, today: dt.date) -> School:
 
 # The self-evaluation comes after the records its suggestions read; the public page (no records) last.
 ROAD = (record_profiles, record_skills, record_reviews, record_transition, record_placements, record_destinations,
-        record_evaluation, record_public_page)
+        record_surveys, record_evaluation, record_public_page)
 
 
 class _Builder:
