@@ -27,7 +27,7 @@ from roadahead.skills.models import Framework, Skill
 from roadahead.skills.selectors import Cell, frameworks
 from roadahead.skills.selectors import Cohort as SkillsCohort
 from roadahead.skills.selectors import cohort_summary as skills_cohort_summary
-from roadahead.standing.coverage import CohortFilters, benchmark_coverage, cohort
+from roadahead.standing.coverage import SUPPRESS_BELOW, CohortFilters, benchmark_coverage, cohort
 from roadahead.standing.engine import standing
 
 
@@ -77,7 +77,7 @@ def cohort_summary(*, school: School, filters: CohortFilters, label: str, start_
     pupils = cohort(school=school, filters=filters, start_year=start_year, day=as_of, visible=visible)
     report = standing(school=school, as_of=as_of, pupils=pupils)
     size = len(report.pupils)
-    small = suppress and 0 < size < 5
+    small = suppress and 0 < size < SUPPRESS_BELOW
     coverage = benchmark_coverage(school=school, start=year_start, end=as_of, pupils=pupils)
     plans = TransitionPlan.objects.filter(school=school, pupil=OuterRef("pk"), start_year__lte=start_year)
     aims = Counter(pupils.order_by().annotate(aim=Subquery(
