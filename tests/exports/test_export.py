@@ -17,7 +17,7 @@ from roadahead.events.models import FeedbackLink
 from roadahead.exports import registry, writers
 from roadahead.people.models import Pupil
 from tests import factories
-from tests.exports.helpers import FORMULAS, all_text, export, fill, read, table
+from tests.exports.helpers import EXPORTED_AT, FORMULAS, all_text, export, fill, read, table
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +211,31 @@ def test_title_of_each_table_is_plain(world):
     assert table("people.pupil").title == "Pupils"
     assert table("activities.participation").title == "Participations"
     assert table("schools.school").title == "School"
+
+
+class _Recorder(io.BytesIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, data) -> int:
+        self.sizes.append(len(data))
+        return super().write(data)
+
+
+def test_json_is_written_as_it_is_read_not_built_whole(world):
+    pupils = table("people.pupil")
+    produced = []
+
+    def rows_of(_table):
+        for i in range(20_000):
+            produced.append(i)
+            yield [i] + [None] * (len(pupils.columns) - 1)
+
+    out = _Recorder()
+    header = writers.Header(school={"name": "Oakfield School"}, exported_at=EXPORTED_AT)
+    written = writers.write_json(out, header=header, tables=[pupils], rows_of=rows_of)
+    assert written.rows == {"people.pupil": 20_000}
+    assert len(out.sizes) > 20
+    assert max(out.sizes) < len(out.getvalue()) / 10
+    assert len(json.loads(out.getvalue())["tables"]["people.pupil"]["rows"]) == 20_000
