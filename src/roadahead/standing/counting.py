@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Aggregate, Case, F, QuerySet, TextField, When
+from django.db.models import Aggregate, BooleanField, Case, F, OuterRef, QuerySet, TextField, When
+from django.db.models.expressions import RawSQL
 
 from roadahead.activities.enums import Attendance
 from roadahead.activities.models import Activity, Participation
@@ -48,7 +49,7 @@ class ActivityKey:
 def _matches(rule, row: tuple, benchmarks: frozenset[int], kinds: frozenset[str],
              window_start: dt.date | None) -> bool:
     """Whether an activity can count for a rule (attendance apart): the same test as the reference."""
-    _, day, type_id, setting, meaningful, pal, _ = row
+    _, day, type_id, setting, meaningful, pal = row[:6]
     if window_start is not None and day < window_start:
         return False
     if (rule.types and type_id not in rule.types) or (rule.settings and setting not in rule.settings):
@@ -59,21 +60,93 @@ def _matches(rule, row: tuple, benchmarks: frozenset[int], kinds: frozenset[str]
                 or (rule.provider_kinds and not rule.provider_kinds & kinds))
 
 
-def activity_keys(*, school: School, rules: Sequence, windows: dict[int, dt.date | None], since: dt.date,
-                  as_of: dt.date, cutoffs: Sequence[tuple[int, int]]) -> dict[int, ActivityKey]:
-    """Three queries: the activities in range, their benchmarks, their providers' kinds."""
-    activities = Activity.objects.filter(school=school, date__gte=since, date__lte=as_of)
-    # The links are read only when some rule looks at them.
+ActivityRow = tuple  # (id, date, type id, setting, meaningful, counts for PAL, academic year[, signed pupil ids])
+
+
+def _postgresql() -> bool:
+    return connections[Activity.objects.db].vendor == "postgresql"
+
+
+def _signed_pupil_ids() -> Case:
+    return Case(When(attendance=Attendance.ATTENDED, then=F("pupil_id")), default=-F("pupil_id"))
+
+
+def _fetch(queryset: QuerySet) -> list[tuple]:
+    # Straight off the cursor: the ORM would run a converter per row for nothing.
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+ACTIVITY_FIELDS = ("id", "date", "activity_type_id", "setting", "meaningful", "counts_for_pal",
+                   "academic_year__start_year")
+
+
+def _activities(*, school: School, pupils: QuerySet[Pupil] | None, since: dt.date, as_of: dt.date,
+                with_pupils: bool) -> list[ActivityRow]:
+    """The school's activities in range; with `with_pupils`, each with its pupils' signed ids.
+
+    On PostgreSQL the ids come from a sub-query per activity that reads the covering index on
+    participations (school, activity) with pupil and attendance (activities migration 0006): a
+    few microseconds an activity, and a plan that cannot go wrong, where a grouped join over the
+    school's participations was misjudged (PostgreSQL multiplies the two school filters as if
+    unrelated), sorted on disk and took two to three times as long (docs/performance.md).
+    """
+    activities = Activity.objects.filter(school=school, date__gte=since, date__lte=as_of).order_by()
+    if not with_pupils:
+        return _fetch(activities.values_list(*ACTIVITY_FIELDS))
+    from django.contrib.postgres.expressions import ArraySubquery  # PostgreSQL only
+
+    attended = Participation.objects.filter(school=school, activity=OuterRef("pk")).exclude(
+        attendance=Attendance.ABSENT)
+    if pupils is not None:
+        attended = attended.filter(pupil__in=pupils)
+    ids = ArraySubquery(attended.order_by().values_list(_signed_pupil_ids()))
+    return _fetch(activities.annotate(pupils=ids).values_list(*ACTIVITY_FIELDS, "pupils"))
+
+
+def _of_activities(manager, *, school: School, since: dt.date, as_of: dt.date) -> QuerySet:
+    """An activity link table's rows for the school's activities in range."""
+    activities = Activity.objects.filter(school=school, date__gte=since, date__lte=as_of).values("pk")
+    if not _postgresql():
+        return manager.filter(activity__in=activities)
+    # `= ANY(ARRAY(sub-query))`: the activities are read once and each is an index probe. As a
+    # semi-join (`IN (sub-query)`) PostgreSQL scans every school's links; as a list of ids it
+    # spends longer planning the list than running the query.
+    column = f"{connections[manager.db].ops.quote_name(manager.model._meta.db_table)}.activity_id"
+    sql, params = activities.query.sql_with_params()
+    return manager.filter(RawSQL(f"{column} = ANY(ARRAY({sql}))", params,  # noqa: S611 (our SQL, values as parameters)
+                                 output_field=BooleanField()))
+
+
+def _links(*, school: School, rules: Sequence, rows: list[ActivityRow], since: dt.date,
+           as_of: dt.date) -> tuple[dict[int, set[int]], dict[int, set[str]]]:
+    """Which benchmarks each activity evidences and its providers' kinds, read only when a rule looks."""
     benchmarks: dict[int, set[int]] = defaultdict(set)
-    if any(rule.evidences for rule in rules):
-        for activity_id, benchmark_id in (Activity.benchmarks.through.objects.filter(activity__in=activities)
-                                          .values_list("activity_id", "benchmark_id")):
-            benchmarks[activity_id].add(benchmark_id)
     kinds: dict[int, set[str]] = defaultdict(set)
-    if any(rule.provider_kinds for rule in rules):
-        for activity_id, kind in (Activity.providers.through.objects.filter(activity__in=activities)
-                                  .values_list("activity_id", "provider__kind")):
+    want_benchmarks = any(rule.evidences for rule in rules)
+    want_kinds = any(rule.provider_kinds for rule in rules)
+    if not (want_benchmarks or want_kinds) or not rows:
+        return benchmarks, kinds
+    if want_benchmarks:
+        for activity_id, benchmark_id in _fetch(_of_activities(
+                Activity.benchmarks.through.objects, school=school, since=since, as_of=as_of)
+                .values_list("activity_id", "benchmark_id")):
+            benchmarks[activity_id].add(benchmark_id)
+    if want_kinds:
+        for activity_id, kind in _fetch(_of_activities(
+                Activity.providers.through.objects, school=school, since=since, as_of=as_of)
+                .values_list("activity_id", "provider__kind")):
             kinds[activity_id].add(kind)
+    return benchmarks, kinds
+
+
+def activity_keys(*, school: School, rules: Sequence, windows: dict[int, dt.date | None], since: dt.date,
+                  rows: list[ActivityRow], cutoffs: Sequence[tuple[int, int]],
+                  as_of: dt.date) -> dict[int, ActivityKey]:
+    """Each activity's key: which rules it counts for, its academic year and its cut-off flags."""
+    benchmarks, kinds = _links(school=school, rules=rules, rows=rows, since=since, as_of=as_of)
     # Window starts in order: how many of them a day is on or after says which windows it is in.
     starts = sorted({start for start in windows.values() if start is not None})
     cutoff_days: dict[int, list[dt.date]] = {}
@@ -81,8 +154,7 @@ def activity_keys(*, school: School, rules: Sequence, windows: dict[int, dt.date
     keys: dict[tuple[int, int, int], ActivityKey] = {}
     found = {}
     empty: frozenset = frozenset()
-    for row in activities.values_list("id", "date", "activity_type_id", "setting", "meaningful", "counts_for_pal",
-                                      "academic_year__start_year"):
+    for row in rows:
         activity_id, day, start_year = row[0], row[1], row[6]
         linked = frozenset(benchmarks[activity_id]) if activity_id in benchmarks else empty
         provided = frozenset(kinds[activity_id]) if activity_id in kinds else empty
@@ -122,25 +194,12 @@ class SignedPupilIds(Aggregate):
 
 def _pupils_by_activity(school: School, pupils: QuerySet[Pupil] | None, since: dt.date,
                         as_of: dt.date) -> list[tuple[int, str | list[int]]]:
-    signed = Case(When(attendance=Attendance.ATTENDED, then=F("pupil_id")), default=-F("pupil_id"))
-    rows = Participation.objects.filter(school=school)
+    """SQLite: one grouped query over the participations joined to their activities in range."""
+    rows = Participation.objects.filter(school=school, activity__date__gte=since, activity__date__lte=as_of)
     if pupils is not None:
         rows = rows.filter(pupil__in=pupils)
-    if connections[rows.db].vendor == "postgresql":
-        # PostgreSQL misjudges how many of a school's participations belong to its on-roll pupils (it
-        # multiplies the two school filters as if unrelated) and then joins each row to its activity
-        # by index; as a semi-join on the school's activities in range it hashes them instead.
-        rows = rows.filter(activity__in=Activity.objects.filter(school=school, date__gte=since, date__lte=as_of))
-    else:
-        # SQLite plans that semi-join badly (a scan per row) but the plain join well.
-        rows = rows.filter(activity__date__gte=since, activity__date__lte=as_of)
-    rows = (rows.exclude(attendance=Attendance.ABSENT).order_by().values("activity_id")
-            .annotate(pupils=SignedPupilIds(signed)).values_list("activity_id", "pupils"))
-    # Straight off the cursor: the ORM would run a converter per row for nothing.
-    sql, params = rows.query.sql_with_params()
-    with connections[rows.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return _fetch(rows.exclude(attendance=Attendance.ABSENT).order_by().values("activity_id")
+                  .annotate(pupils=SignedPupilIds(_signed_pupil_ids())).values_list("activity_id", "pupils"))
 
 
 def count(*, school: School, pupils: QuerySet[Pupil] | None, rules: Sequence, windows: dict[int, dt.date | None],
@@ -154,10 +213,15 @@ def count(*, school: School, pupils: QuerySet[Pupil] | None, rules: Sequence, wi
     last year only up to the cut-off.
     """
     cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
-    found = activity_keys(school=school, rules=rules, windows=windows, since=since, as_of=as_of, cutoffs=cutoffs)
+    postgresql = _postgresql()
+    rows = _activities(school=school, pupils=pupils, since=since, as_of=as_of, with_pupils=postgresql)
+    found = activity_keys(school=school, rules=rules, windows=windows, since=since, as_of=as_of, cutoffs=cutoffs,
+                          rows=rows)
+    attended = ([(row[0], row[7]) for row in rows if row[7]] if postgresql
+                else _pupils_by_activity(school, pupils, since, as_of))
     # Pupil ids (signed: negative for part-attended) gathered per activity key, then counted in C.
     gathered: dict[ActivityKey, list[int]] = defaultdict(list)
-    for activity_id, ids in _pupils_by_activity(school, pupils, since, as_of):
+    for activity_id, ids in attended:
         key = found.get(activity_id)
         if key is not None:
             gathered[key].extend(ids if isinstance(ids, list) else map(int, ids.split(",")))

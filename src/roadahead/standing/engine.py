@@ -107,19 +107,34 @@ class Calendar:
 
 # ## Loading ######################################################################################
 
-def _rule_facts(rule: EntitlementRule) -> RuleFacts:
+RULE_FIELDS = ("id", "code", "name", "kind", "benchmark__number", "required", "period", "first_year", "last_year",
+               "needs", "settings", "provider_kinds", "meaningful_only", "pal_only", "count_part", "cutoff_month",
+               "cutoff_day", "required_of_pupils", "pal_key_phase", "source")
+
+
+def _rule_facts(row: dict, pathways: frozenset[int], types: frozenset[int], evidences: frozenset[int]) -> RuleFacts:
+    first, last = row["first_year"], row["last_year"]
+    month, day = row["cutoff_month"], row["cutoff_day"]
     return RuleFacts(
-        id=rule.pk, code=rule.code, name=rule.name, kind=rule.kind,
-        benchmark=rule.benchmark.number if rule.benchmark else None, required=rule.required, period=rule.period,
-        first=dates.nc_year_ordinal(rule.first_year) if rule.first_year else None,
-        last=dates.nc_year_ordinal(rule.last_year) if rule.last_year else None,
-        pathways=frozenset(p.pk for p in rule.pathways.all()), needs=frozenset(rule.needs or []),
-        types=frozenset(t.pk for t in rule.activity_types.all()),
-        evidences=frozenset(b.pk for b in rule.evidences.all()),
-        settings=frozenset(rule.settings or []), provider_kinds=frozenset(rule.provider_kinds or []),
-        meaningful_only=rule.meaningful_only, pal_only=rule.pal_only, count_part=rule.count_part,
-        cutoff=(rule.cutoff_month, rule.cutoff_day) if rule.cutoff_month and rule.cutoff_day else None,
-        required_of_pupils=rule.required_of_pupils, pal_key_phase=rule.pal_key_phase, source=rule.source)
+        id=row["id"], code=row["code"], name=row["name"], kind=row["kind"], benchmark=row["benchmark__number"],
+        required=row["required"], period=row["period"],
+        first=dates.nc_year_ordinal(first) if first else None, last=dates.nc_year_ordinal(last) if last else None,
+        pathways=pathways, needs=frozenset(row["needs"] or []), types=types, evidences=evidences,
+        settings=frozenset(row["settings"] or []), provider_kinds=frozenset(row["provider_kinds"] or []),
+        meaningful_only=row["meaningful_only"], pal_only=row["pal_only"], count_part=row["count_part"],
+        cutoff=(month, day) if month and day else None, required_of_pupils=row["required_of_pupils"],
+        pal_key_phase=row["pal_key_phase"], source=row["source"])
+
+
+def _linked_ids(field, rules: QuerySet[EntitlementRule]) -> dict[int, frozenset[int]]:
+    """A rule link table as {rule id: linked ids}: plain rows, not the linked models."""
+    through = field.remote_field.through
+    target = field.m2m_reverse_field_name() + "_id"
+    linked: dict[int, set[int]] = defaultdict(set)
+    for rule_id, other_id in through.objects.filter(entitlementrule__in=rules).values_list(
+            "entitlementrule_id", target):
+        linked[rule_id].add(other_id)
+    return {rule_id: frozenset(ids) for rule_id, ids in linked.items()}
 
 
 def _switched_on(school: School) -> set[str]:
@@ -134,12 +149,16 @@ def _switched_on(school: School) -> set[str]:
 
 
 def load_rules(*, school: School, rule_ids: Iterable[int] | None = None) -> dict[int, RuleFacts]:
-    rules = (EntitlementRule.objects.filter(school=school, is_active=True, school_check__in=_switched_on(school))
-             .select_related("benchmark").prefetch_related("pathways", "activity_types", "evidences")
-             .order_by("order", "name"))
+    rules = EntitlementRule.objects.filter(school=school, is_active=True, school_check__in=_switched_on(school))
     if rule_ids is not None:
         rules = rules.filter(pk__in=list(rule_ids))
-    return {rule.pk: _rule_facts(rule) for rule in rules}
+    # Rows and link ids rather than models with prefetched links: building the linked pathways,
+    # activity types and benchmarks as models took longer than reading them.
+    links = [_linked_ids(EntitlementRule._meta.get_field(name), rules)
+             for name in ("pathways", "activity_types", "evidences")]
+    none: frozenset[int] = frozenset()
+    return {row["id"]: _rule_facts(row, *(linked.get(row["id"], none) for linked in links))
+            for row in rules.order_by("order", "name").values(*RULE_FIELDS)}
 
 
 def on_roll(*, school: School, as_of: dt.date) -> QuerySet[Pupil]:
