@@ -12,17 +12,22 @@ from roadahead.core.forms import Form, GovukDateInput
 from roadahead.imports.parsers import describe_size, max_upload_bytes
 from roadahead.schools.models import AcademicYear, School
 
+SPREADSHEETS = ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-class PupilUploadForm(Form):
-    file = forms.FileField(
-        label=_("Upload a file"),
-        help_text=_("A CSV or Excel (XLSX) file with one row per pupil, or a Common Transfer File (XML)."),
+
+def _file_field(help_text: Any, *, accept: str = SPREADSHEETS) -> forms.FileField:
+    return forms.FileField(
+        label=_("Upload a file"), help_text=help_text,
         error_messages={"required": _("Choose a file to import."),
                         "empty": _("The file is empty."),
                         "invalid": _("Choose a file to import.")},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.xml,text/csv,application/xml,"
-                                                         "application/vnd.openxmlformats-officedocument."
-                                                         "spreadsheetml.sheet"}))
+        widget=forms.ClearableFileInput(attrs={"accept": accept}))
+
+
+class PupilUploadForm(Form):
+    file = _file_field(_("A CSV or Excel (XLSX) file with one row per pupil, or a Common Transfer File (XML)."),
+                       accept=".csv,.txt,.xlsx,.xml,text/csv,application/xml,"
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
@@ -34,14 +39,7 @@ class PupilUploadForm(Form):
 
 
 class ActivityUploadForm(PupilUploadForm):
-    file = forms.FileField(
-        label=_("Upload a file"),
-        help_text=_("A CSV or Excel (XLSX) file with one row per pupil per activity."),
-        error_messages={"required": _("Choose a file to import."),
-                        "empty": _("The file is empty."),
-                        "invalid": _("Choose a file to import.")},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,text/csv,application/vnd."
-                                                         "openxmlformats-officedocument.spreadsheetml.sheet"}))
+    file = _file_field(_("A CSV or Excel (XLSX) file with one row per pupil per activity."))
 
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
@@ -83,11 +81,4 @@ class ActivityExportForm(Form):
 
 
 class DestinationUploadForm(PupilUploadForm):
-    file = forms.FileField(
-        label=_("Upload a file"),
-        help_text=_("A CSV or Excel (XLSX) file with one row per leaver."),
-        error_messages={"required": _("Choose a file to import."),
-                        "empty": _("The file is empty."),
-                        "invalid": _("Choose a file to import.")},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,text/csv,application/vnd."
-                                                         "openxmlformats-officedocument.spreadsheetml.sheet"}))
+    file = _file_field(_("A CSV or Excel (XLSX) file with one row per leaver."))

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -27,45 +31,38 @@ def imports_list(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/list.html", {"runs": runs})
 
 
-@school_view(rules.can_manage_school)
-def upload(request: HttpRequest) -> HttpResponse:
+def _upload(request: HttpRequest, *, form_class: type[forms.Form], template: str, max_rows: int,
+            check: Callable[..., ImportRun]) -> HttpResponse:
+    """An upload page: a good file is checked (`check(school=, by=, file_name=, content=)`) and kept
+    for the careers leader to confirm on its run's page."""
     school = request.school  # type: ignore[attr-defined]
     # Bound on every POST: a post with no file at all must still say "Choose a file".
-    form = PupilUploadForm(request.POST, request.FILES) if request.method == "POST" else PupilUploadForm()
+    form = form_class(request.POST, request.FILES) if request.method == "POST" else form_class()
     if form.is_bound and form.is_valid():
         file = form.cleaned_data["file"]
-        run = services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
-                                    content=file.read(), today=timezone.localdate())
+        run = check(school=school, by=request.user, file_name=file.name or "upload", content=file.read())
         return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
-    return render(request, "imports/upload.html", {
-        "form": form, "max_size": describe_size(max_upload_bytes()), "max_rows": f"{MAX_ROWS:,}"})
+    return render(request, template, {
+        "form": form, "max_size": describe_size(max_upload_bytes()), "max_rows": f"{max_rows:,}"})
+
+
+@school_view(rules.can_manage_school)
+def upload(request: HttpRequest) -> HttpResponse:
+    return _upload(request, form_class=PupilUploadForm, template="imports/upload.html", max_rows=MAX_ROWS,
+                   check=partial(services.check_upload, today=timezone.localdate()))
 
 
 @school_view(rules.can_manage_school)
 def upload_activities(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
-    form = ActivityUploadForm(request.POST, request.FILES) if request.method == "POST" else ActivityUploadForm()
-    if form.is_bound and form.is_valid():
-        file = form.cleaned_data["file"]
-        run = activity_services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
-                                             content=file.read())
-        return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
-    return render(request, "imports/upload_activities.html", {
-        "form": form, "max_size": describe_size(max_upload_bytes()), "max_rows": f"{MAX_ACTIVITY_ROWS:,}"})
+    return _upload(request, form_class=ActivityUploadForm, template="imports/upload_activities.html",
+                   max_rows=MAX_ACTIVITY_ROWS, check=activity_services.check_upload)
 
 
 @school_view(rules.can_manage_school)
 def upload_destinations(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
-    form = DestinationUploadForm(request.POST, request.FILES) if request.method == "POST" else DestinationUploadForm()
-    if form.is_bound and form.is_valid():
-        file = form.cleaned_data["file"]
-        run = destination_services.check_upload(school=school, by=request.user, file_name=file.name or "upload",
-                                                content=file.read(), today=timezone.localdate())
-        return redirect("imports:detail", school_slug=school.slug, pk=run.pk)
-    return render(request, "imports/upload_destinations.html", {
-        "form": form, "max_size": describe_size(max_upload_bytes()),
-        "max_rows": f"{destination_services.MAX_DESTINATION_ROWS:,}"})
+    return _upload(request, form_class=DestinationUploadForm, template="imports/upload_destinations.html",
+                   max_rows=destination_services.MAX_DESTINATION_ROWS,
+                   check=partial(destination_services.check_upload, today=timezone.localdate()))
 
 
 @school_view(rules.can_manage_school)

@@ -100,30 +100,11 @@ class Command(BaseCommand):
                           + (" Dry run: nothing was written." if dry_run else ""))
 
     def import_pupils(self, path: Path, slug: str, *, dry_run: bool) -> None:
-        with scopes_disabled():
-            school = School.objects.filter(slug=slug).first()
-        if school is None:
-            raise CommandError(f"There is no school with the short name '{slug}'.")
-        try:
-            size = path.stat().st_size
-            if size > max_upload_bytes():
-                raise CommandError(f"{path.name} is {describe_size(size)}; the largest file Road Ahead accepts is "
-                                   f"{describe_size(max_upload_bytes())}.")
-            content = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror or error}.") from error
-        today = timezone.localdate()
+        school, content = self._read(path, slug)
         with scope(school=school):
             run = services.import_pupils(school=school, by=None, file_name=path.name, content=content,
-                                         today=today, dry_run=dry_run)
-        for warning in run.warnings:
-            self.stdout.write(f"Note: {warning}")
-        if run.status == ImportStatus.FAILED or run.error_count:
-            for error in run.errors:
-                self.stderr.write(str(services.RowError(**error)))
-            if run.error_count > len(run.errors):
-                self.stderr.write(f"… and {run.error_count - len(run.errors)} more problems.")
-            raise CommandError(f"{run.error_count} problem(s) found in {path.name}; nothing was imported.")
+                                         today=timezone.localdate(), dry_run=dry_run)
+        self._report_failure(run, path)
         verb = "Would import" if dry_run else "Imported"
         self.stdout.write(f"{verb} {run.rows} pupils into {school.name}: {run.created_count} new, "
                           f"{run.updated_count} updated, {run.unchanged_count} unchanged."
