@@ -10,29 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from roadahead.skills.selectors import SkillProgress
-from roadahead.standing.charts import COLOURS, DASHES, FONT, GRID, TEXT
+from roadahead.standing.charts import COLOURS, DASHES, FONT, GRID, TEXT, frame, marker, num
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _marker(kind: int, x: float, y: float, colour: str) -> str:
-    shape = kind % 4
-    if shape == 0:
-        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" fill="{colour}"/>'
-    if shape == 1:
-        return f'<rect x="{_num(x - 4)}" y="{_num(y - 4)}" width="8" height="8" fill="{colour}"/>'
-    if shape == 2:
-        return (f'<polygon points="{_num(x)},{_num(y - 5)} {_num(x + 5)},{_num(y + 4)} {_num(x - 5)},{_num(y + 4)}" '
-                f'fill="{colour}"/>')
-    return (f'<polygon points="{_num(x)},{_num(y - 5)} {_num(x + 5)},{_num(y)} {_num(x)},{_num(y + 5)} '
-            f'{_num(x - 5)},{_num(y)}" fill="{colour}"/>')
 
 
 def _ticks(top: int) -> list[int]:
@@ -71,9 +54,9 @@ def progress_chart(*, progress: Sequence[SkillProgress], top_step: int, title: s
     body: list[str] = []
     for tick in _ticks(top_step):
         y = y_of(tick)
-        body.append(f'<line x1="{left}" y1="{_num(y)}" x2="{width - right}" y2="{_num(y)}" stroke="{GRID}" '
+        body.append(f'<line x1="{left}" y1="{num(y)}" x2="{width - right}" y2="{num(y)}" stroke="{GRID}" '
                     f'stroke-width="1"/>')
-        body.append(f'<text x="{left - 6}" y="{_num(y + 4)}" {FONT} font-size="11" fill="{TEXT}" '
+        body.append(f'<text x="{left - 6}" y="{num(y + 4)}" {FONT} font-size="11" fill="{TEXT}" '
                     f'text-anchor="end">{tick}</text>')
     # Month labels along the bottom: the first of each month in the span, at most eight.
     months: list[dt.date] = []
@@ -87,7 +70,7 @@ def progress_chart(*, progress: Sequence[SkillProgress], top_step: int, title: s
     stride = max(1, (len(months) + 7) // 8)
     for month in months[::stride]:
         label = f"{_MONTHS[month.month - 1]} {month.year % 100:02d}"
-        body.append(f'<text x="{_num(x_of(month))}" y="{top + plot_h + 16}" {FONT} font-size="10" fill="{TEXT}" '
+        body.append(f'<text x="{num(x_of(month))}" y="{top + plot_h + 16}" {FONT} font-size="10" fill="{TEXT}" '
                     f'text-anchor="middle">{escape(label)}</text>')
     for index, one in enumerate(progress):
         colour = COLOURS[index % len(COLOURS)]
@@ -95,22 +78,17 @@ def progress_chart(*, progress: Sequence[SkillProgress], top_step: int, title: s
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         points = [(x_of(d), y_of(s)) for d, s in one.history]
         if len(points) > 1:
-            line = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+            line = " ".join(f"{num(x)},{num(y)}" for x, y in points)
             body.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
-        body.extend(_marker(index, x, y, colour) for x, y in points)
+        body.extend(marker(index, x, y, colour) for x, y in points)
         column, row = index % 2, index // 2
         lx = left + column * (plot_w // 2)
         ly = top + plot_h + 36 + 18 * row
         body.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 24}" y2="{ly - 4}" stroke="{colour}" '
                     f'stroke-width="2"{dash_attr}/>')
-        body.append(_marker(index, lx + 12, ly - 4, colour))
+        body.append(marker(index, lx + 12, ly - 4, colour))
         body.append(f'<text x="{lx + 32}" y="{ly}" {FONT} font-size="12" fill="{TEXT}">{escape(one.skill.name)}</text>')
     body.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" stroke="{TEXT}" '
                 f'stroke-width="1"/>')
-    ids = f"{id_prefix}-title {id_prefix}-desc"
     # Every piece of text above is escaped.
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ra-chart" role="img" aria-labelledby="{ids}" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
-        f'<title id="{id_prefix}-title">{escape(title)}</title><desc id="{id_prefix}-desc">{escape(desc)}</desc>'
-        + "".join(body) + "</svg>")
+    return frame(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, body=body)

@@ -37,11 +37,13 @@ class Series:
     points: Sequence[float | None]  # shares from 0 to 1, one per category; None leaves a gap
 
 
-def _num(value: float) -> str:
+def num(value: float) -> str:
+    """A coordinate as SVG text: one decimal at most, no trailing zeros."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _frame(*, id_prefix: str, title: str, desc: str, width: int, height: int, body: list[str]) -> SafeString:
+def frame(*, id_prefix: str, title: str, desc: str, width: int, height: int, body: list[str]) -> SafeString:
+    """The <svg> around a chart's `body`, named by its title and description for screen readers."""
     ids = f"{id_prefix}-title {id_prefix}-desc"
     # Every piece of text in `body` and here is escaped.
     return mark_safe(
@@ -62,36 +64,37 @@ def bar_chart(*, bars: Sequence[Bar], title: str, desc: str, id_prefix: str, lab
     axis_y = top + len(bars) * (bar_height + gap)
     for tick in (0, 25, 50, 75, 100):
         x = label_width + plot * tick / 100
-        body.append(f'<line x1="{_num(x)}" y1="{top - 4}" x2="{_num(x)}" y2="{axis_y}" stroke="{GRID}" '
+        body.append(f'<line x1="{num(x)}" y1="{top - 4}" x2="{num(x)}" y2="{axis_y}" stroke="{GRID}" '
                     f'stroke-width="1"/>')
-        body.append(f'<text x="{_num(x)}" y="{axis_y + 18}" {FONT} font-size="12" fill="{TEXT}" '
+        body.append(f'<text x="{num(x)}" y="{axis_y + 18}" {FONT} font-size="12" fill="{TEXT}" '
                     f'text-anchor="middle">{tick}%</text>')
     for i, bar in enumerate(bars):
         y = top + i * (bar_height + gap)
         share = min(max(bar.value, 0.0), 1.0)
         length = plot * share
         colour = COLOURS[bar.group % len(COLOURS)]
-        body.append(f'<text x="{label_width - 8}" y="{_num(y + bar_height * 0.7)}" {FONT} font-size="14" '
+        body.append(f'<text x="{label_width - 8}" y="{num(y + bar_height * 0.7)}" {FONT} font-size="14" '
                     f'fill="{TEXT}" text-anchor="end">{escape(bar.label)}</text>')
-        body.append(f'<rect x="{label_width}" y="{y}" width="{_num(length)}" height="{bar_height}" fill="{colour}"/>')
-        body.append(f'<text x="{_num(label_width + length + 6)}" y="{_num(y + bar_height * 0.7)}" {FONT} '
+        body.append(f'<rect x="{label_width}" y="{y}" width="{num(length)}" height="{bar_height}" fill="{colour}"/>')
+        body.append(f'<text x="{num(label_width + length + 6)}" y="{num(y + bar_height * 0.7)}" {FONT} '
                     f'font-size="14" fill="{TEXT}">{escape(bar.text)}</text>')
     body.append(f'<line x1="{label_width}" y1="{top - 4}" x2="{label_width}" y2="{axis_y}" stroke="{TEXT}" '
                 f'stroke-width="1"/>')
-    return _frame(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, body=body)
+    return frame(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, body=body)
 
 
-def _marker(kind: int, x: float, y: float, colour: str) -> str:
+def marker(kind: int, x: float, y: float, colour: str) -> str:
+    """A point's marker: circle, square, triangle or diamond by series, so colour is not the only signal."""
     shape = kind % 4
     if shape == 0:
-        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" fill="{colour}"/>'
+        return f'<circle cx="{num(x)}" cy="{num(y)}" r="4" fill="{colour}"/>'
     if shape == 1:
-        return f'<rect x="{_num(x - 4)}" y="{_num(y - 4)}" width="8" height="8" fill="{colour}"/>'
+        return f'<rect x="{num(x - 4)}" y="{num(y - 4)}" width="8" height="8" fill="{colour}"/>'
     if shape == 2:
-        return (f'<polygon points="{_num(x)},{_num(y - 5)} {_num(x + 5)},{_num(y + 4)} {_num(x - 5)},{_num(y + 4)}" '
+        return (f'<polygon points="{num(x)},{num(y - 5)} {num(x + 5)},{num(y + 4)} {num(x - 5)},{num(y + 4)}" '
                 f'fill="{colour}"/>')
-    return (f'<polygon points="{_num(x)},{_num(y - 5)} {_num(x + 5)},{_num(y)} {_num(x)},{_num(y + 5)} '
-            f'{_num(x - 5)},{_num(y)}" fill="{colour}"/>')
+    return (f'<polygon points="{num(x)},{num(y - 5)} {num(x + 5)},{num(y)} {num(x)},{num(y + 5)} '
+            f'{num(x - 5)},{num(y)}" fill="{colour}"/>')
 
 
 def line_chart(*, categories: Sequence[str], series: Sequence[Series], title: str, desc: str, id_prefix: str,
@@ -104,9 +107,9 @@ def line_chart(*, categories: Sequence[str], series: Sequence[Series], title: st
     body: list[str] = []
     for tick in (0, 50, 100):
         y = top + plot_h * (1 - tick / 100)
-        body.append(f'<line x1="{left}" y1="{_num(y)}" x2="{width - right}" y2="{_num(y)}" stroke="{GRID}" '
+        body.append(f'<line x1="{left}" y1="{num(y)}" x2="{width - right}" y2="{num(y)}" stroke="{GRID}" '
                     f'stroke-width="1"/>')
-        body.append(f'<text x="{left - 6}" y="{_num(y + 4)}" {FONT} font-size="11" fill="{TEXT}" '
+        body.append(f'<text x="{left - 6}" y="{num(y + 4)}" {FONT} font-size="11" fill="{TEXT}" '
                     f'text-anchor="end">{tick}%</text>')
     count = len(categories)
 
@@ -114,7 +117,7 @@ def line_chart(*, categories: Sequence[str], series: Sequence[Series], title: st
         return left + (plot_w * (i + 0.5) / count if count else 0)
 
     for i, name in enumerate(categories):
-        body.append(f'<text x="{_num(x_of(i))}" y="{top + plot_h + 16}" {FONT} font-size="10" fill="{TEXT}" '
+        body.append(f'<text x="{num(x_of(i))}" y="{top + plot_h + 16}" {FONT} font-size="10" fill="{TEXT}" '
                     f'text-anchor="middle">{escape(name)}</text>')
     for s_index, one in enumerate(series):
         colour = COLOURS[s_index % len(COLOURS)]
@@ -129,15 +132,15 @@ def line_chart(*, categories: Sequence[str], series: Sequence[Series], title: st
             runs[-1].append((x_of(i), top + plot_h * (1 - min(max(value, 0.0), 1.0))))
         for run in runs:
             if len(run) > 1:
-                points = " ".join(f"{_num(x)},{_num(y)}" for x, y in run)
+                points = " ".join(f"{num(x)},{num(y)}" for x, y in run)
                 body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
-            body.extend(_marker(s_index, x, y, colour) for x, y in run)
+            body.extend(marker(s_index, x, y, colour) for x, y in run)
         if legend_rows:
             ly = top + plot_h + 34 + 18 * s_index
             body.append(f'<line x1="{left}" y1="{ly - 4}" x2="{left + 24}" y2="{ly - 4}" stroke="{colour}" '
                         f'stroke-width="2"{dash_attr}/>')
-            body.append(_marker(s_index, left + 12, ly - 4, colour))
+            body.append(marker(s_index, left + 12, ly - 4, colour))
             body.append(f'<text x="{left + 32}" y="{ly}" {FONT} font-size="12" fill="{TEXT}">{escape(one.name)}</text>')
     body.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" stroke="{TEXT}" '
                 f'stroke-width="1"/>')
-    return _frame(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, body=body)
+    return frame(id_prefix=id_prefix, title=title, desc=desc, width=width, height=height, body=body)
