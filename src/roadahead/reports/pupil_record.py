@@ -13,8 +13,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import ngettext
+
 from roadahead.activities.models import Participation
-from roadahead.activities.selectors import YearCounts, pupil_timeline
+from roadahead.activities.selectors import TOOK_PART, YearCounts, pupil_timeline
 from roadahead.benchmarks.models import Benchmark
 from roadahead.core import dates
 from roadahead.destinations import rules as destination_rules
@@ -42,12 +44,49 @@ from roadahead.transition.selectors import PupilVisit, transition_for_pupil
 
 
 @dataclass
+class TimelineLine:
+    """One activity, or the sessions of one series in a year (weekly work experience) taken together."""
+
+    date: dt.date
+    last_date: dt.date | None  # the last session's date, for a series
+    title: str
+    kind: str
+    providers: list[str]
+    benchmarks: list[int]
+    took_part: str  # "Attended", or "7 of 8 sessions" for a series
+    response: str = ""
+
+
+@dataclass
 class TimelineYear:
     start_year: int
     label: str
     nc_year: str
     counts: YearCounts | None
-    participations: list[Participation] = field(default_factory=list)
+    lines: list[TimelineLine] = field(default_factory=list)
+
+
+def _lines(participations: list[Participation]) -> list[TimelineLine]:
+    """Newest first; a series' sessions become one line at its latest session, with how many the pupil attended."""
+    groups: dict[tuple[str, int], list[Participation]] = {}
+    for p in participations:  # newest first already
+        key = ("series", p.activity.series_id) if p.activity.series_id else ("activity", p.activity_id)
+        groups.setdefault(key, []).append(p)
+    lines = []
+    for (kind, _pk), found in groups.items():
+        latest, first = found[0].activity, found[-1].activity
+        attended = sum(1 for p in found if p.attendance in TOOK_PART)
+        took_part = (str(found[0].get_attendance_display()) if kind == "activity" else ngettext(
+            "%(n)s of %(total)s session", "%(n)s of %(total)s sessions", len(found)) % {
+            "n": attended, "total": len(found)})
+        lines.append(TimelineLine(
+            date=first.date, last_date=latest.date if kind == "series" else None,
+            title=latest.series.title if kind == "series" and latest.series else latest.title,
+            kind=latest.activity_type.name,
+            providers=sorted({pr.name for p in found for pr in p.activity.providers.all()}),
+            benchmarks=sorted({b.number for p in found for b in p.activity.benchmarks.all()}),
+            took_part=took_part, response=next((p.response for p in found if p.response), "")))
+    return lines
 
 
 @dataclass
@@ -120,7 +159,7 @@ def pupil_record(*, membership: Membership, pupil: Pupil, as_of: dt.date) -> Pup
     nc_years = {e.academic_year.start_year: e.nc_year for e in enrolments}
     years = [TimelineYear(start_year=y, label=dates.academic_year_label(y),
                           nc_year=dates.nc_year_label(nc_years[y]) if y in nc_years else "",
-                          counts=counts.get(y), participations=by_year[y])
+                          counts=counts.get(y), lines=_lines(by_year[y]))
              for y in sorted(set(by_year) | set(counts), reverse=True)]
     record = PupilRecord(pupil=pupil, as_of=as_of, enrolments=enrolments, benchmarks=timeline.benchmarks,
                          years=years, standing=_standing(pupil=pupil, as_of=as_of))
