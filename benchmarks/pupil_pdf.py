@@ -73,6 +73,8 @@ def main() -> None:
             cpu.append(time.process_time() - start_cpu)
             assert response.status_code == 200
     median, worst, median_cpu = statistics.median(times), max(times), statistics.median(cpu)
+    verdict = ("met" if worst <= TARGET_S else "met at the median, not by the slowest download"
+               if median <= TARGET_S else "MISSED")
     pages = first.content.count(b"/Type /Page\n") or first.content.count(b"/Type/Page")
     lines = [
         f"- Machine: {machine()}; database: {database_name()}; {dt.date.today():%d %B %Y}; load average "
@@ -82,8 +84,7 @@ def main() -> None:
         f"attended or part), a PDF of {size / 1024:.0f} KB{f', {pages} pages' if pages else ''}.",
         f"- Careers record PDF (request to response, test client): median {median:.2f} s, slowest {worst:.2f} s "
         f"over {args.requests} downloads after one untimed (CPU time of the process: median {median_cpu:.2f} s); "
-        f"target {TARGET_S:.0f} s: {'met' if median <= TARGET_S else 'MISSED'} at the median"
-        f"{'' if worst <= TARGET_S else ', not for the slowest download'}.",
+        f"target {TARGET_S:.0f} s: {verdict}.",
     ]
     print("\n".join(lines))
     if args.write:
