@@ -16,7 +16,7 @@ from roadahead.guidance import rules
 from roadahead.guidance.models import GuidanceAction, GuidanceMeeting
 from roadahead.people.enums import Role
 from roadahead.people.models import Enrolment, Membership, Pupil
-from roadahead.people.selectors import pupils_visible_to
+from roadahead.people.selectors import enrolled_in, pupils_visible_to
 from roadahead.schools.models import School
 from roadahead.schools.selectors import academic_year_start_on
 
@@ -105,14 +105,8 @@ def _latest_meetings(*, membership: Membership, day: dt.date, filters: MeetingFi
               .order_by("-date", "-id").values("pk")[:1])
     pupils = guidance_pupils(membership=membership, day=day).filter(Q(date_left__isnull=True) | Q(date_left__gt=day))
     start_year = academic_year_start_on(school=school, day=day)
-    enrolment_filter: dict[str, object] = {}
-    if filters.nc_year:
-        enrolment_filter["nc_year"] = filters.nc_year
-    if filters.class_group:
-        enrolment_filter["class_group_id"] = filters.class_group
-    if enrolment_filter:
-        pupils = pupils.filter(id__in=Enrolment.objects.filter(
-            school=school, academic_year__start_year=start_year, **enrolment_filter).values("pupil_id"))
+    pupils = enrolled_in(pupils, school=school, start_year=start_year, nc_year=filters.nc_year,
+                         class_group=filters.class_group)
     found = GuidanceMeeting.objects.filter(school=school, pk=Subquery(latest), pupil__in=pupils)
     if filters.adviser:
         found = found.filter(adviser_id=filters.adviser)

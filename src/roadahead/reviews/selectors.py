@@ -15,7 +15,7 @@ from django.http import Http404
 
 from roadahead.people.enums import SenProvision
 from roadahead.people.models import Enrolment, Membership, Pupil
-from roadahead.people.selectors import pupils_visible_to, visible_pupil
+from roadahead.people.selectors import enrolled_in, pupils_visible_to, visible_pupil
 from roadahead.reviews.due import due_status, next_due, pfa_applies
 from roadahead.reviews.enums import DueStatus, PfaArea
 from roadahead.reviews.models import AnnualReview, PfaOutcome, PfaProgress
@@ -63,14 +63,8 @@ def due_rows(*, membership: Membership, day: dt.date, filters: DueFilters | None
     school = membership.school
     start_year = academic_year_start_on(school=school, day=day)
     pupils = _ehcp_pupils_on_roll(pupils_visible_to(membership=membership, day=day), day)
-    enrolment_filter: dict[str, object] = {}
-    if filters.nc_year:
-        enrolment_filter["nc_year"] = filters.nc_year
-    if filters.class_group:
-        enrolment_filter["class_group_id"] = filters.class_group
-    if enrolment_filter:
-        pupils = pupils.filter(id__in=Enrolment.objects.filter(
-            school=school, academic_year__start_year=start_year, **enrolment_filter).values("pupil_id"))
+    pupils = enrolled_in(pupils, school=school, start_year=start_year, nc_year=filters.nc_year,
+                         class_group=filters.class_group)
     pupils = pupils.prefetch_related(Prefetch(
         "enrolments", queryset=Enrolment.objects.filter(school=school, academic_year__start_year=start_year)
         .select_related("class_group"), to_attr="current_enrolments"))

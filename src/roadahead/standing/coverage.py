@@ -25,6 +25,7 @@ from roadahead.core import dates
 from roadahead.core.privacy import SMALLEST_GROUP
 from roadahead.people.enums import NeedType, Sex
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
+from roadahead.people.selectors import enrolled_in
 from roadahead.schools.enums import TermName
 from roadahead.schools.models import AcademicYear, Pathway, Phase, School, Term
 from roadahead.standing.engine import on_roll
@@ -158,16 +159,8 @@ def cohort(*, school: School, filters: CohortFilters, start_year: int, day: dt.d
         phase = Phase.objects.filter(school=school, pk=filters.phase).first()
         in_phase = [c for c in dates.NC_YEAR_CODES if phase is not None and phase.covers(c)]
         years = in_phase if years is None else [c for c in years if c in in_phase]
-    enrolment: dict[str, object] = {}
-    if years is not None:
-        enrolment["nc_year__in"] = years
-    if filters.class_group:
-        enrolment["class_group_id"] = filters.class_group
-    if filters.pathway:
-        enrolment["pathway_id"] = filters.pathway
-    if enrolment:
-        pupils = pupils.filter(pk__in=Enrolment.objects.filter(
-            school=school, academic_year__start_year=start_year, **enrolment).values("pupil_id"))
+    pupils = enrolled_in(pupils, school=school, start_year=start_year, nc_years=years,
+                         class_group=filters.class_group, pathway=filters.pathway)
     if filters.need:
         pupils = pupils.filter(pk__in=PupilNeed.objects.filter(school=school, need=filters.need).values("pupil_id"))
     if filters.looked_after is not None:
