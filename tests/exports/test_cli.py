@@ -8,7 +8,7 @@ import stat
 import zipfile
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from roadahead.audit.models import AuditEntry
@@ -62,10 +62,20 @@ def test_an_unknown_school_exits_non_zero_with_the_error_on_stderr(world, capsys
 
 
 def test_an_unwritable_file_exits_non_zero(world, tmp_path, capsys):
+    # (The console script closes the database connection when it fails: no queries after it.)
     with pytest.raises(SystemExit) as exit_info:
         _main("--school", "oakfield", "--format", "xlsx", "--output", str(tmp_path / "missing" / "out.xlsx"))
     assert exit_info.value.code == 1
     assert "Cannot write to" in capsys.readouterr().err
+
+
+def test_a_failed_export_leaves_no_file_and_no_audit_entry(world, tmp_path):
+    with pytest.raises(CommandError, match="is a folder"):
+        call_command("export", "--school", "oakfield", "--format", "json", "--output", str(tmp_path))
+    with pytest.raises(CommandError, match="Cannot write to"):
+        call_command("export", "--school", "oakfield", "--format", "json", "--output",
+                     str(tmp_path / "missing" / "out.json"))
+    assert list(tmp_path.iterdir()) == []
     assert not AuditEntry.objects.filter(action="export.school").exists()
 
 
@@ -81,3 +91,17 @@ def test_an_unknown_format_is_refused(world, capsys):
         _main("--school", "oakfield", "--format", "pdf")
     assert exit_info.value.code != 0
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_an_export_failing_part_way_leaves_nothing_behind(world, tmp_path, monkeypatch):
+    from roadahead.exports import selectors
+
+    def broken(*, table, school):
+        yield [None] * len(table.columns)
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(selectors, "table_rows", broken)
+    with pytest.raises(RuntimeError):
+        call_command("export", "--school", "oakfield", "--format", "csv", "--output", str(tmp_path / "out.zip"))
+    assert list(tmp_path.iterdir()) == []
+    assert not AuditEntry.objects.filter(action="export.school").exists()
