@@ -124,6 +124,11 @@ def test_json_archive_has_the_header_and_columns_fit_rows(filled, world):
     participations = document["tables"]["activities.participation"]
     assert {r[participations["columns"].index("activity_id")] for r in participations["rows"]} <= {
         r[0] for r in activities["rows"]}
+    # Each table says which table each of its links points to.
+    assert participations["references"]["pupil_id"] == "people.pupil"
+    assert activities["references"]["benchmarks"] == "benchmarks.benchmark"
+    assert activities["references"]["created_by_id"] == "people.membership.user_id"
+    assert "id" not in activities["references"]
 
 
 def test_csv_zip_has_one_file_per_table_and_a_readme(filled, world):
@@ -136,6 +141,7 @@ def test_csv_zip_has_one_file_per_table_and_a_readme(filled, world):
     assert "special-category data" in readme
     assert "people.pupil.csv" in readme
     assert "Pupils (4 rows)" in readme
+    assert "pupil_id → people.pupil" in readme
     # The teacher's class is a many-to-many link: ids separated by semicolons.
     assert f",{world.class_group.pk}," in teachers.replace(";", ",")
 

@@ -46,6 +46,11 @@ NOT_SCHOOL_OWNED: dict[str, str] = {
     "people.user": "People's accounts serve every school they belong to. Each school exports only its own "
                    "members, through the memberships table (name, email, role, active); password hashes "
                    "and other schools' members never leave.",
+    # Sign-in security (the accounts app): credentials and session data, never exported.
+    "accounts.session": "Signed-in sessions: session data belongs to a browser's sign-in, not to a school's "
+                        "records, and is a secret.",
+    "accounts.backupcodedevice": "A person's two-factor sign-in device: a credential for this installation.",
+    "accounts.backupcode": "Hashed two-factor backup codes (salt and digest): credentials, never exported.",
 }
 
 # Columns read through a relation, added to a table: (column name, lookup path).
@@ -81,7 +86,7 @@ TITLES: dict[str, str] = {
     "imports.importrun": "Imports",
 }
 
-SECRET_NAME = re.compile(r"token|hash|password|secret", re.IGNORECASE)
+SECRET_NAME = re.compile(r"token|hash|password|secret|digest|salt|credential", re.IGNORECASE)
 
 
 def looks_secret(name: str) -> bool:
@@ -101,6 +106,7 @@ class Column:
     name: str
     kind: str
     path: str = ""  # the lookup read from the database; empty for many-to-many columns
+    references: str = ""  # the table whose ids a foreign key or many-to-many column holds
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,10 @@ class Table:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    @property
+    def references(self) -> dict[str, str]:
+        return {c.name: c.references for c in self.columns if c.references}
+
 
 def _kind(model_field: models.Field) -> str:  # type: ignore[type-arg]
     if isinstance(model_field, models.ForeignKey):
@@ -139,6 +149,15 @@ def _kind(model_field: models.Field) -> str:  # type: ignore[type-arg]
     if isinstance(model_field, models.IntegerField | models.AutoField | models.FloatField | models.DecimalField):
         return NUMBER
     return TEXT
+
+
+def _references(model_field: models.Field) -> str:  # type: ignore[type-arg]
+    """The table a relation points at: "people.pupil"; a person's account is found through the
+    memberships table's user_id, so a relation to a user says "people.membership.user_id"."""
+    if not model_field.is_relation or model_field.related_model is None:
+        return ""
+    label = model_field.related_model._meta.label_lower  # type: ignore[union-attr]
+    return "people.membership.user_id" if label == "people.user" else label
 
 
 def school_field_of(model: type[models.Model]) -> str | None:
@@ -176,7 +195,7 @@ def _table(model: type[models.Model], school_field: str) -> Table:
         if isinstance(model_field, models.BinaryField):
             continue  # bytes are never exported; the registry test asks for a decision in DENIED_FIELDS
         name = model_field.attname  # "pupil_id" for a foreign key
-        columns.append(Column(name=name, kind=_kind(model_field), path=name))
+        columns.append(Column(name=name, kind=_kind(model_field), path=name, references=_references(model_field)))
     links: list[ManyToMany] = []
     for m2m in model._meta.many_to_many:
         if not is_exported_field(model, m2m.name):
@@ -185,7 +204,7 @@ def _table(model: type[models.Model], school_field: str) -> Table:
         links.append(ManyToMany(column=m2m.name, through=through,
                                 source=through._meta.get_field(m2m.m2m_field_name()).attname,  # type: ignore[attr-defined]
                                 target=through._meta.get_field(m2m.m2m_reverse_field_name()).attname))  # type: ignore[attr-defined]
-        columns.append(Column(name=m2m.name, kind=IDS))
+        columns.append(Column(name=m2m.name, kind=IDS, references=_references(m2m)))
     for name, path in EXTRA_COLUMNS.get(key, ()):
         columns.append(Column(name=name, kind=TEXT, path=path))
     title = TITLES.get(key) or str(model._meta.verbose_name_plural)

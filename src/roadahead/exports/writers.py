@@ -1,8 +1,9 @@
 """Writing the tables in each format, a chunk at a time, to a binary file.
 
 - JSON: one document, `{"format": "road-ahead-export", "version": 1, "school": …, "exported_at": …,
-  "tables": {"people.pupil": {"title": …, "columns": […], "rows": [[…], …]}, …}}`. Values as stored;
-  no formula guard (JSON is read by programs, and the guard would change the values).
+  "tables": {"people.pupil": {"title": …, "columns": […], "references": {"pupil_id": "people.pupil"},
+  "rows": [[…], …]}, …}}`. Values as stored; no formula guard (JSON is read by programs, and the guard
+  would change the values).
 - XLSX: one workbook, an "About" sheet first, then one sheet per table (a table longer than Excel's
   row limit goes on over further sheets).
 - CSV: a ZIP of one CSV per table (UTF-8 with a byte order mark, so Excel reads accents) and a
@@ -83,7 +84,8 @@ def write_json(out: IO[bytes], *, header: Header, tables: Iterable[Table], rows_
                f'"tables": {{').encode())
     for index, table in enumerate(tables):
         out.write((("," if index else "") + f"\n{_dumps(table.key)}: {{\"title\": {_dumps(table.title)}, "
-                   f"\"columns\": {_dumps(table.column_names)}, \"rows\": [").encode())
+                   f"\"columns\": {_dumps(table.column_names)}, \"references\": {_dumps(table.references)}, "
+                   f"\"rows\": [").encode())
         count = 0
         pending: list[str] = []
         for row in rows_of(table):
@@ -141,7 +143,9 @@ def _xlsx_value(value: Any) -> Any:
 def _conventions() -> list[str]:
     return [
         _("Each table has an id column. A column ending in _id holds the id of a row in another table "
-          "(pupil_id is a row of the Pupils table), so the tables join up."),
+          "(pupil_id is a row of the Pupils table), so the tables join up; the links below say which table. "
+          "A link to people.membership.user_id (for example created_by_id) holds a user id: the user_id "
+          "column of the Staff (memberships) table."),
         _("A column listing several ids (for example an activity's benchmarks) separates them with "
           "semicolons."),
         _("Dates and times are written as ISO 8601 (2026-03-10; times in UTC). Choices are written as "
@@ -154,6 +158,10 @@ def _conventions() -> list[str]:
             [f"{key} ({reason})" for key, reason in DENIED_MODELS.items()]
             + [f"{key} ({reason})" for key, reason in DENIED_FIELDS.items()]),
     ]
+
+
+def _links(table: Table) -> str:
+    return "; ".join(f"{column} → {target}" for column, target in table.references.items())
 
 
 def _care() -> str:
@@ -187,7 +195,7 @@ def write_xlsx(out: IO[bytes], *, header: Header, tables: Iterable[Table], rows_
     about.append([_("Exported at"), header.when])
     about.append([_care()])
     about.append([])
-    about.append([_("Sheet"), _("Table"), _("What it holds"), _("Rows")])
+    about.append([_("Sheet"), _("Table"), _("What it holds"), _("Rows"), _("Links to other tables")])
     used = {_("About").lower()}
     per_sheet = XLSX_MAX_ROWS - 1
     for table in tables:
@@ -199,7 +207,7 @@ def write_xlsx(out: IO[bytes], *, header: Header, tables: Iterable[Table], rows_
         in_sheet = count = 0
         for row in rows_of(table):
             if in_sheet == per_sheet:
-                about.append([name, table.key, table.title, in_sheet])
+                about.append([name, table.key, table.title, in_sheet, _links(table)])
                 part += 1
                 name = _sheet_name(table.title, used, part)
                 sheet = workbook.create_sheet(name)
@@ -209,7 +217,7 @@ def write_xlsx(out: IO[bytes], *, header: Header, tables: Iterable[Table], rows_
             in_sheet += 1
             count += 1
         about.append([name, table.key, table.title if part == 1 else f"{table.title} ({_('continued')})",
-                      in_sheet])
+                      in_sheet, _links(table)])
         written.rows[table.key] = count
     about.append([])
     for line in [*_conventions(), _("A cell longer than Excel allows (32,767 characters) is cut short here; the "
@@ -260,6 +268,8 @@ def _readme(header: Header, listing: list[tuple[str, Table]], written: Written) 
     width = max((len(name) for name, _table in listing), default=0)
     for name, table in listing:
         lines.append(f"{name.ljust(width)}  {table.title} ({written.rows[table.key]} rows)")
+        if table.references:
+            lines.append(f"{''.ljust(width)}  {_('links:')} {_links(table)}")
     lines.append("")
     lines.extend(_conventions())
     return "\r\n".join(lines) + "\r\n"
