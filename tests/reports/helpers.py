@@ -47,15 +47,18 @@ def add_pupils(world, count: int, *, nc_year: str = "10", looked_after: bool = F
     return made
 
 
+PAL_POINTS = {"pal_provider": True, "pal_careers": True, "pal_learning": True, "pal_questions": True}
+
+
 def encounter(world, day: dt.date, pupils, *, code: str = "employer-talk", title: str = "Visit from a bakery",
-              meaningful: bool = True, numbers: list[int] | None = None):
+              meaningful: bool = True, numbers: list[int] | None = None, pal: bool = False):
     """An activity of a default type attended by `pupils`."""
     kind = ActivityType.objects.get(school=world.school, code=code)
     if numbers is None:
         numbers = [b.number for b in kind.default_benchmarks.all()]
     made = create_activity(school=world.school, by=None, title=title, date=day, activity_type=kind,
                            benchmarks=list(Benchmark.objects.filter(school=world.school, number__in=numbers)),
-                           audit=False, **(MEANINGFUL if meaningful else {}))
+                           audit=False, **(MEANINGFUL if meaningful else {}), **(PAL_POINTS if pal else {}))
     record_participations(activity=made, by=None, entries=[
         ParticipationInput(pupil=p, attendance=Attendance.ATTENDED) for p in pupils], audit=False)
     return made

@@ -14,6 +14,7 @@ from django.urls import reverse
 from roadahead.audit.models import AuditEntry
 from roadahead.destinations.models import Destination
 from roadahead.guidance.models import GuidanceMeeting
+from roadahead.profiles.models import TransitionPlan
 from roadahead.schools.models import DestinationCategory
 from tests import factories
 from tests.pdf_support import pdf_info, pdf_pages, pdf_text
@@ -43,11 +44,17 @@ def _pdf(client, url: str) -> str:
     return pdf_text(response.content)
 
 
-def _line(text: str, label: str) -> str:
-    """The first line of a PDF's text that starts with `label` (after the layout's indent)."""
+def _line(text: str, label: str, *, last: bool = False) -> str:
+    """The first (or last) line of a PDF's text that starts with `label` (after the layout's indent)."""
     found = [line.strip() for line in text.splitlines() if line.strip().startswith(label)]
     assert found, f"no line starts with {label!r}"
-    return found[0]
+    return found[-1] if last else found[0]
+
+
+def _rows(html: str, table_id: str) -> list[str]:
+    """Each row of a table on a page, as its cells' words."""
+    table = html.split(f'id="{table_id}"')[1].split("</table>", maxsplit=1)[0]
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
 
 
 def _busy_school(world) -> None:
@@ -278,3 +285,41 @@ def test_index_says_what_each_report_is_for(client, world):
     adviser = _as(client, world.adviser).get(_url(world, "index")).content.decode()
     assert "Governors' termly report" not in adviser
     assert "a pupil assigned to you" in adviser
+
+
+def test_governors_report_counts_provider_encounters_by_key_phase(client, world):
+    set_up(world)
+    more = add_pupils(world, 5)
+    for day in (3, 5):
+        encounter(world, TODAY.replace(day=day), [*world.pupils[:2], *more[:3]], code="provider-encounter",
+                  title="Apprenticeship provider talk", pal=True)
+    text = _pdf(_as(client, world.leader), _url(world, "governors_pdf"))
+    line = _line(text, "Provider access: key phase 2", last=True)  # the table's, after the chart's
+    assert re.search(r"9\s+56% \(5 of 9\)\s+2$", line)
+
+
+def test_ofsted_pack_counts_guidance_meetings_by_year_group(client, world):
+    set_up(world)
+    year_8 = add_pupils(world, 5, nc_year="8")
+    for pupil in year_8[:3]:
+        GuidanceMeeting.objects.create(school=world.school, pupil=pupil, adviser=world.adviser, date=TODAY)
+    GuidanceMeeting.objects.create(school=world.school, pupil=world.pupils[0], adviser=world.adviser, date=TODAY)
+    html = _as(client, world.careers_leader).get(_url(world, "ofsted")).content.decode()
+    rows = _rows(html, "guidance-table")
+    assert "Year 8 5 60% (3 of 5) 3" in rows
+    assert "Year 10 fewer than 5 pupils fewer than 5 pupils fewer than 5 pupils" in rows
+
+
+def test_cohort_summary_counts_intended_destinations(client, world):
+    set_up(world)
+    more = add_pupils(world, 6)
+    college = DestinationCategory.objects.create(school=world.school, code="college", name="Specialist college",
+                                                 nccis_code="280")
+    for pupil in more[:4]:
+        TransitionPlan.objects.create(school=world.school, pupil=pupil, start_year=2025, pupil_category=college,
+                                      reviewed_on=TODAY)
+    html = _as(client, world.careers_leader).get(_url(world, "cohort")).content.decode()
+    assert "Pupils with an intended destination recorded: 40% (4 of 10)." in html
+    table = html.split('id="destinations-table"')[1].split("</table>")[0]
+    assert "Specialist college" in table
+    assert "40% (4 of 10)" in table

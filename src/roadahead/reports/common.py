@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from roadahead.activities.models import Participation
 from roadahead.core import dates
@@ -97,8 +98,9 @@ def pal_lines(*, school: School, report: StandingReport, start_year: int, year_s
             delivered = delivered.filter(pupil__in=pupils.order_by().values("pk"))
         first, last = (codes[0], codes[-1]) if codes else ("", "")
         lines.append(PalLine(
-            phase=phase, name=rule.name, years=f"{dates.nc_year_label(first)} to {dates.nc_year_label(last)}"
-            if codes else "", required_of_pupils=rule.required_of_pupils, pupils=len(rows),
+            phase=phase, name=rule.name, years=_("%(first)s to %(last)s") % {
+                "first": dates.nc_year_label(first), "last": dates.nc_year_label(last)} if codes else "",
+            required_of_pupils=rule.required_of_pupils, pupils=len(rows),
             pupils_text=size_text(len(rows), suppress=suppress), both=share(met, len(rows), suppress=suppress),
             encounters=delivered.order_by().values("activity_id").distinct().count()))
     return lines
