@@ -7,6 +7,7 @@ statutory switches) lives in the database, never here.
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -93,9 +94,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# Staff sign out after a working day at most, and after two idle hours (see core.middleware).
+# Over HTTPS the __Host- prefix makes browsers insist on Secure, Path=/ and no Domain.
+SESSION_COOKIE_NAME = "__Host-roadahead_session" if HTTPS else "roadahead_session"
+SESSION_COOKIE_PATH = "/"
+SESSION_COOKIE_DOMAIN = None
+# Sessions are rows that know their user, so deactivating someone ends their sessions at once.
+SESSION_ENGINE = "roadahead.accounts.sessions"
+# Staff sign out 10 hours after signing in at most, and after 30 idle minutes (see core.middleware).
 SESSION_COOKIE_AGE = env_int("ROADAHEAD_SESSION_MAX_SECONDS", 10 * 60 * 60)
-SESSION_IDLE_SECONDS = env_int("ROADAHEAD_SESSION_IDLE_SECONDS", 2 * 60 * 60)
+SESSION_IDLE_SECONDS = env_int("ROADAHEAD_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -123,19 +130,42 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Length and a deny list, no composition rules and no expiry (docs/admin/configure.md, security.md B10).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "roadahead.accounts.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 256}},
+    {"NAME": "roadahead.accounts.validators.DenyListValidator"},
+    {"NAME": "roadahead.accounts.validators.ContextWordsValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# ## SIGN-IN SECURITY #############################################################################
+# Two-factor sign-in (an authenticator app) for every member of every role.
+ROADAHEAD_REQUIRE_TWO_FACTOR = env_bool("ROADAHEAD_REQUIRE_TWO_FACTOR", default=True)
+OTP_TOTP_ISSUER = "Road Ahead"
+OTP_TOTP_THROTTLE_FACTOR = 1  # after each wrong code the next waits 1, 2, 4, 8 ... seconds
+# Wrong passwords: 5 for one email address from one client address pause it for 15 minutes.
+ROADAHEAD_TRUSTED_PROXIES = env_int("ROADAHEAD_TRUSTED_PROXIES", 0)
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ROADAHEAD_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "roadahead.accounts.ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "roadahead.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
 
 # ## APPLICATIONS #################################################################################
 # Listed in dependency order: an app may import only from apps above it (docs/developer/architecture.md).
@@ -144,6 +174,7 @@ ROADAHEAD_APPS = [
     "roadahead.audit",
     "roadahead.schools",
     "roadahead.people",
+    "roadahead.accounts",
     "roadahead.providers",
     "roadahead.benchmarks",
     "roadahead.curriculum",
@@ -180,6 +211,9 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     *ROADAHEAD_APPS,
 ]
 
@@ -191,12 +225,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "roadahead.core.middleware.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "roadahead.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "roadahead.people.middleware.SchoolMiddleware",
     "roadahead.api.middleware.ApiTokenMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "roadahead.urls"

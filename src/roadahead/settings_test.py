@@ -10,3 +10,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The suite signs people in with force_login and client.login; tests of sign-in security switch
+# these on with override_settings (tests/accounts).
+ROADAHEAD_REQUIRE_TWO_FACTOR = False
+AXES_ENABLED = False

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from roadahead.accounts import views as accounts_views
 from roadahead.api.urls import api
 from roadahead.people import views as people_views
 
@@ -10,6 +11,7 @@ school_patterns = [
     path("", include("roadahead.schools.urls")),
     path("set-up/activity-types/", include("roadahead.activities.type_urls")),
     path("", include("roadahead.people.urls")),
+    path("staff/", include("roadahead.accounts.staff_urls")),
     path("providers/", include("roadahead.providers.urls")),
     path("activities/", include("roadahead.activities.urls")),
     path("events/", include("roadahead.events.urls")),
@@ -40,15 +42,16 @@ school_patterns = [
 urlpatterns = [
     path("", people_views.home, name="home"),
     path("schools/", people_views.choose_school, name="choose_school"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", accounts_views.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+    path("accounts/reset/<uidb64>/<token>/", accounts_views.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/", accounts_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/two-factor/", include("roadahead.accounts.urls")),
     path("api/v1/", api.urls),
     path("s/<slug:school_slug>/", include(school_patterns)),
     # One-time feedback links for people without an account: the random token is the only key.

@@ -7,12 +7,18 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
+# Set at sign-in (accounts.signals) and kept by this middleware: when the session began and when
+# it was last used, in seconds since the epoch.
+SIGNED_IN_AT = "signed_in_at"
+LAST_SEEN = "last_seen"
+
 
 class SessionTimeoutMiddleware:
-    """Sign out a session left idle for ROADAHEAD_SESSION_IDLE_SECONDS.
+    """Sign out a session left idle for SESSION_IDLE_SECONDS (30 minutes by default), and any
+    session SESSION_COOKIE_AGE after sign-in (10 hours by default) however busy it has been.
 
-    The absolute limit is the session cookie age; this adds the idle limit, checked on each
-    request from the time of the previous one.
+    The cookie's own expiry moves on whenever the session is saved, so the absolute limit is
+    checked here from the time of sign-in.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -21,11 +27,15 @@ class SessionTimeoutMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             now = int(time.time())
-            last_seen = request.session.get("last_seen", now)
-            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+            session = request.session
+            last_seen = session.get(LAST_SEEN, now)
+            signed_in_at = session.get(SIGNED_IN_AT, now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS or now - signed_in_at > settings.SESSION_COOKIE_AGE:
                 logout(request)
-            elif now - last_seen > 60:  # write at most once a minute
-                request.session["last_seen"] = now
             else:
-                request.session.setdefault("last_seen", now)
+                session.setdefault(SIGNED_IN_AT, now)
+                if now - last_seen > 60:  # write at most once a minute
+                    session[LAST_SEEN] = now
+                else:
+                    session.setdefault(LAST_SEEN, now)
         return self.get_response(request)

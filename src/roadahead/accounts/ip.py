@@ -1,0 +1,33 @@
+"""The client's address for counting failed sign-ins (AXES_CLIENT_IP_CALLABLE).
+
+Without a proxy in front, X-Forwarded-For is whatever the client chose to send, so only
+REMOTE_ADDR counts. Behind N trusted proxies (ROADAHEAD_TRUSTED_PROXIES=N), each proxy appends the
+address it saw, so the N-th entry from the right is the one the nearest trusted proxy received the
+request from: the right-most entry the client could not forge. Entries further left are ignored.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def _valid(address: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(address.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request: HttpRequest) -> str:
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    proxies = getattr(settings, "ROADAHEAD_TRUSTED_PROXIES", 0)
+    if proxies <= 0:
+        return remote
+    forwarded = [item.strip() for item in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if item.strip()]
+    if len(forwarded) < proxies:
+        # Fewer entries than proxies: the request did not come through them all; trust nothing sent.
+        return remote
+    return _valid(forwarded[-proxies]) or remote
