@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-DENY_LIST = Path(__file__).resolve().parent / "data" / "common-passwords.txt"
+DENY_LIST = Path(__file__).resolve().parent / "passwords" / "common-passwords.txt"
 # Words anyone at the school could guess, whatever the school: the product, the programme, SEND.
 FIXED_CONTEXT = ("roadahead", "road", "ahead", "careers", "career", "send", "sen", "school", "password", "welcome")
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
