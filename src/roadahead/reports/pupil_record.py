@@ -65,6 +65,11 @@ class TimelineYear:
     counts: YearCounts | None
     lines: list[TimelineLine] = field(default_factory=list)
 
+    @property
+    def evidenced(self) -> list[tuple[int, int]]:
+        """(benchmark, activities evidencing it this year), in benchmark order."""
+        return sorted(self.counts.by_benchmark.items()) if self.counts else []
+
 
 def _lines(participations: list[Participation]) -> list[TimelineLine]:
     """Newest first; a series' sessions become one line at its latest session, with how many the pupil attended."""
