@@ -7,8 +7,6 @@ checks them against the pupils the member may see.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -24,6 +22,7 @@ from django.utils.translation import gettext as _
 from roadahead.activities import rules as activity_rules
 from roadahead.audit.services import log_action
 from roadahead.core.csvsafe import safe_cell
+from roadahead.core.downloads import csv_response
 from roadahead.people import rules as people_rules
 from roadahead.people.decorators import school_view
 from roadahead.schools.selectors import academic_year_start_on, class_groups, pathways, phases
@@ -31,7 +30,6 @@ from roadahead.standing import selectors
 from roadahead.standing.grid_forms import CohortFilterForm, GridFilterForm, NeedsFilterForm
 
 PAGE_SIZE = 100
-CSV_TYPE = "text/csv; charset=utf-8"
 
 # (key, ?sort= when first chosen, aria-sort for the natural direction)
 SORT_COLUMNS = {"name": "ascending", "year": "ascending", "not_met": "descending"}
@@ -134,15 +132,12 @@ def grid_csv_rows(cohort: selectors.Grid) -> list[list[Any]]:
 def grid_export(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     _form, cohort = _grid(request)
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(grid_csv_rows(cohort))
     # Field names only, never values: a filter such as a need says nothing about who was exported.
     log_action(school=school, user=request.user, action="export.standing", data={
         "as_of": cohort.as_of.isoformat(), "pupils": len(cohort.rows), "rules": len(cohort.columns),
         "sort": cohort.sort, "filters": sorted(k for k, v in request.GET.items() if v and k not in {"sort", "page"})})
-    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type=CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{school.slug}-standing-{cohort.as_of.isoformat()}.csv"'
-    return response
+    return csv_response(f"{school.slug}-standing-{cohort.as_of.isoformat()}.csv", None, grid_csv_rows(cohort),
+                        bom=True)
 
 
 def _need_rows_html(group: selectors.NeedGroup, rows: list[selectors.NeedRow], *, school_slug: str,

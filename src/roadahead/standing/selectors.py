@@ -19,8 +19,8 @@ from roadahead.core import dates
 from roadahead.entitlements.enums import RuleKind
 from roadahead.entitlements.models import EntitlementRule
 from roadahead.people import rules as people_rules
-from roadahead.people.models import Enrolment, Membership, Pupil, PupilNeed
-from roadahead.people.selectors import pupils_visible_to
+from roadahead.people.models import Membership, Pupil, PupilNeed
+from roadahead.people.selectors import enrolled_in, pupils_visible_to
 from roadahead.schools.models import ClassGroup, Pathway, Phase, School
 from roadahead.schools.selectors import academic_year_start_on
 from roadahead.standing.engine import (
@@ -76,21 +76,14 @@ def cohort_pupils(*, membership: Membership, filters: CohortFilters, as_of: dt.d
     """
     school = membership.school
     pupils = pupils_visible_to(membership=membership, day=today)
-    enrolment: dict[str, object] = {}
-    if filters.nc_year:
-        enrolment["nc_year"] = filters.nc_year
-    if filters.class_group:
-        enrolment["class_group_id"] = filters.class_group
-    if filters.pathway:
-        enrolment["pathway_id"] = filters.pathway
+    nc_years = None
     if filters.phase:
         phase = Phase.objects.filter(school=school, pk=filters.phase).first()
-        codes = [code for code in dates.NC_YEAR_CODES if phase is not None and phase.covers(code)]
-        enrolment["nc_year__in"] = codes
-    if enrolment:
-        start_year = academic_year_start_on(school=school, day=as_of)
-        pupils = pupils.filter(id__in=Enrolment.objects.filter(
-            school=school, academic_year__start_year=start_year, **enrolment).values("pupil_id"))
+        nc_years = [code for code in dates.NC_YEAR_CODES if phase is not None and phase.covers(code)]
+    if filters.nc_year or filters.class_group or filters.pathway or nc_years is not None:
+        pupils = enrolled_in(pupils, school=school, start_year=academic_year_start_on(school=school, day=as_of),
+                             nc_year=filters.nc_year, nc_years=nc_years, class_group=filters.class_group,
+                             pathway=filters.pathway)
     if filters.need:
         pupils = pupils.filter(id__in=PupilNeed.objects.filter(school=school, need=filters.need).values("pupil_id"))
     if filters.looked_after is not None:
