@@ -161,7 +161,8 @@ AXES_ENABLED = True
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ROADAHEAD_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "roadahead.accounts.ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "roadahead.accounts.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "roadahead.accounts.lockout.username"
 AXES_LOCKOUT_CALLABLE = "roadahead.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

@@ -20,6 +20,7 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
                       "@": "a", "$": "s", "!": "i", "+": "t", "|": "l", "€": "e", "£": "l"})
 LEET_L = str.maketrans({"1": "l", "!": "l"})
 SHORTEST_WORD = 3
+TRAILING = re.compile(r"^(.*?)([\d\W_]*)$", re.DOTALL)
 
 
 @functools.cache
@@ -38,8 +39,12 @@ def variants(password: str) -> set[str]:
     squeezed = re.sub(r"\s+", "", lowered)
     found = {lowered, squeezed}
     for text in (lowered, squeezed):
-        found.add(text.translate(LEET))
-        found.add(text.translate(LEET_L).translate(LEET))
+        # Leetspeak is undone in the word, and separately in the whole: "P@ssw0rd1234" is
+        # "password" + "1234", while "l0v3ly" is all word.
+        core, tail = TRAILING.match(text).groups()  # type: ignore[union-attr]
+        for table in (LEET, LEET_L):
+            found.add(core.translate(table).translate(LEET) + tail)
+            found.add(text.translate(table).translate(LEET))
     return found
 
 

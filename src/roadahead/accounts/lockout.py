@@ -1,4 +1,9 @@
-"""The client's address for counting failed sign-ins (AXES_CLIENT_IP_CALLABLE).
+"""Who django-axes counts failed sign-ins against: an email address and a client address.
+
+The email address (AXES_USERNAME_CALLABLE) is trimmed and lower-cased as sign-in does, so
+"Teacher@School.example " does not start a fresh count.
+
+The client address (AXES_CLIENT_IP_CALLABLE):
 
 Without a proxy in front, X-Forwarded-For is whatever the client chose to send, so only
 REMOTE_ADDR counts. Behind N trusted proxies (ROADAHEAD_TRUSTED_PROXIES=N), each proxy appends the
@@ -9,6 +14,7 @@ request from: the right-most entry the client could not forge. Entries further l
 from __future__ import annotations
 
 import ipaddress
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -31,3 +37,10 @@ def client_ip(request: HttpRequest) -> str:
         # Fewer entries than proxies: the request did not come through them all; trust nothing sent.
         return remote
     return _valid(forwarded[-proxies]) or remote
+
+
+def username(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:
+    value = (credentials or {}).get("username") or (credentials or {}).get("email")
+    if value is None and request is not None:
+        value = request.POST.get("username", "")
+    return str(value or "").strip().lower()
