@@ -16,9 +16,12 @@ from roadahead.destinations.models import Destination
 from roadahead.guidance.models import GuidanceMeeting
 from roadahead.profiles.models import TransitionPlan
 from roadahead.schools.models import DestinationCategory
+from roadahead.surveys import services
+from roadahead.surveys.enums import Group, Kind
 from tests import factories
 from tests.pdf_support import pdf_info, pdf_pages, pdf_text
 from tests.reports.helpers import TODAY, add_pupils, encounter, evaluation, set_up
+from tests.surveys.helpers import answer, make_survey, question
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +116,27 @@ def test_governors_report_withholds_small_groups_from_the_careers_leader_too(cli
     text = _pdf(_as(client, world.careers_leader), _url(world, "governors_pdf"))
     assert "fewer than 5 pupils" in _line(text, "All pupils in Year 10")
     assert "(0 of 4)" not in text
+
+
+def test_governors_report_summarises_this_years_stakeholder_survey(client, world):
+    set_up(world)
+    page = _as(client, world.leader).get(_url(world, "governors")).content.decode()
+    assert "No stakeholder survey has been run this academic year." in page
+
+    survey = make_survey(world)
+    families, staff = question(survey, Group.FAMILIES), question(survey, Group.STAFF)
+    answer(survey, Group.FAMILIES, {families: 5}, times=4)
+    answer(survey, Group.FAMILIES, {families: 3})
+    answer(survey, Group.STAFF, {staff: 4}, times=3)
+    comment = next(q for q in services.questions_for(survey=survey, group=Group.FAMILIES) if q.kind == Kind.TEXT)
+    answer(survey, Group.FAMILIES, {comment: "Written by a parent: canary remark"})
+    text = _pdf(client, _url(world, "governors_pdf"))
+    assert "What pupils, families, employers and staff told us" in text
+    # Six families answered (five rated the question: four 5s and a 3); three staff are withheld.
+    assert _line(text, "Parents and carers").split()[-1] == "6"
+    assert "fewer than 5 responses" in _line(text, "Staff")
+    assert re.search(r"4\.6\s+80%", " ".join(text.split()))
+    assert "canary remark" not in text
 
 
 def test_governors_report_for_a_chosen_term(client, world):

@@ -56,6 +56,6 @@ def render_pdf(template_name: str, context: Mapping[str, object], *,
     try:
         # Tagged (headings, lists, tables, alt text in the structure tree) so screen readers can read it.
         return HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=_fetcher(images or {})).write_pdf(
-            pdf_tags=True, lang="en-GB")
+            pdf_tags=True)  # the language comes from <html lang> in pdf/base.html
     except FatalURLFetchingError as error:  # a BaseException in WeasyPrint; make it an ordinary error
         raise FetchRefused(str(error)) from None

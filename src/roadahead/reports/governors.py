@@ -1,9 +1,8 @@
 """The governors' termly report: figures only, every group of fewer than five pupils withheld.
 
 `governors_report` gathers one field per section into `GovernorsReport`; a section is a dataclass
-of its own, so another section (stakeholder feedback, from `surveys`) is one more field and one
-more template include. It runs a fixed number of queries whatever the number of pupils. It names no
-pupil: it reads counts, never names.
+of its own (stakeholder feedback is `surveys.selectors.year_summary`'s summary). It runs a fixed
+number of queries whatever the number of pupils. It names no pupil: it reads counts, never names.
 """
 
 from __future__ import annotations
@@ -27,10 +26,11 @@ from roadahead.people.models import Enrolment, Pupil
 from roadahead.reports.common import PalLine, RuleLine, pal_lines, rule_lines
 from roadahead.reports.shares import Share, share, size_text
 from roadahead.schools.enums import TermName
-from roadahead.schools.models import Pathway, School
+from roadahead.schools.models import AcademicYear, Pathway, School
 from roadahead.schools.selectors import year_bounds
 from roadahead.standing.coverage import EVIDENCE_ATTENDANCE, on_roll_q
 from roadahead.standing.engine import standing
+from roadahead.surveys.selectors import YearSummary, year_summary
 
 SUPPRESS = True  # governors see figures only, small groups withheld, whoever prints the report
 EQUITY_YEAR = "10"
@@ -249,6 +249,8 @@ class GovernorsReport:
     destinations: DestinationsSection
     equity: EquitySection
     actions: ActionsSection
+    # The year's stakeholder survey (Benchmark 1), figures only; None when the school ran none.
+    feedback: YearSummary | None = None
 
 
 def governors_report(*, school: School, start_year: int, term: str, today: dt.date) -> GovernorsReport:
@@ -265,4 +267,10 @@ def governors_report(*, school: School, start_year: int, term: str, today: dt.da
                                           suppress=SUPPRESS),
         equity=equity_section(school=school, start_year=start_year, year_start=period.year_start,
                               as_of=period.as_of, suppress=SUPPRESS),
-        actions=actions_section(school=school, term_start=period.term_start, as_of=period.as_of))
+        actions=actions_section(school=school, term_start=period.term_start, as_of=period.as_of),
+        feedback=feedback_section(school=school, start_year=start_year))
+
+
+def feedback_section(*, school: School, start_year: int) -> YearSummary | None:
+    year = AcademicYear.objects.filter(school=school, start_year=start_year).first()
+    return year_summary(school=school, academic_year=year, suppress=SUPPRESS) if year is not None else None

@@ -1,6 +1,6 @@
-"""The four reports from the demo schools' records: each PDF renders from real-looking data, the
-school-wide ones name no pupil, and the user guide's pictures are their first pages (refresh them
-with ROADAHEAD_UPDATE_DOC_IMAGES=1)."""
+"""The four reports from the demo schools' records (the demo built once for this package): each PDF
+renders from real-looking data, the school-wide ones name no pupil, and the user guide's pictures
+are their first pages (refresh them with ROADAHEAD_UPDATE_DOC_IMAGES=1)."""
 
 from __future__ import annotations
 
@@ -12,20 +12,16 @@ from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
 
-from roadahead.demo.services import build_demo, demo_exists
 from roadahead.people.enums import Role
 from roadahead.people.models import Membership, Pupil
-from tests.conftest import TODAY
 from tests.pdf_support import pdf_text, save_first_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built_demo")]
 
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 def test_demo_reports_render_and_name_no_pupil_where_they_must_not(tmp_path):
-    if not demo_exists():
-        build_demo(today=TODAY)
     member = (Membership.objects.filter(role=Role.CAREERS_LEADER, school__slug="heathfield")
               .select_related("school", "user").order_by("pk").first())
     school = member.school
