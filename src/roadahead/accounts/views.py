@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -31,6 +32,7 @@ from roadahead.people.decorators import school_view
 from roadahead.people.models import Membership
 
 BACKUP_CODES_KEY = "new_backup_codes"
+TOO_MANY = _lazy("Too many wrong codes in a row. Wait a minute, then enter the newest code.")
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -104,7 +106,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     device = services.start_authenticator(user=user)
     form = SetupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(normalise_code(form.cleaned_data["code"])):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", TOO_MANY)
+        elif device.verify_token(normalise_code(form.cleaned_data["code"])):
             codes = services.confirm_authenticator(device=device)
             otp_login(request, device)
             request.session.cycle_key()
@@ -137,7 +141,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             device = BackupCodeDevice.objects.filter(user=user).first() or totp
         allowed, _data = device.verify_is_allowed()
         if not allowed:
-            form.add_error("code", _("Too many wrong codes in a row. Wait a minute, then enter the newest code."))
+            form.add_error("code", TOO_MANY)
         elif device.verify_token(code):
             otp_login(request, device)
             request.session.cycle_key()
