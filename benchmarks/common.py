@@ -67,3 +67,19 @@ def append_result(section: str, lines: list[str]) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
     text = text.rstrip() + f"\n\n## {section}\n\n" + "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+def signed_in_client(user):  # -> django.test.Client
+    """A test client signed in as `user` with a second factor, as staff are (the two-factor check
+    runs on every request). Call inside the benchmark's time travel, if any."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="Benchmark", defaults={"confirmed": True})
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import append_result, database_name, machine
+from common import append_result, database_name, machine, signed_in_client
 
 TARGET_MS = 150.0
 TODAY = dt.date(2026, 3, 10)
@@ -55,7 +55,6 @@ def main() -> None:  # noqa: PLR0915 (a script read top to bottom)
     django.setup()
     from django.core.management import call_command
     from django.db.models import Count
-    from django.test import Client
     from django.urls import reverse
     from django_scopes import scopes_disabled
 
@@ -94,8 +93,7 @@ def main() -> None:  # noqa: PLR0915 (a script read top to bottom)
     worst = 0.0
     # The synthetic history runs to TODAY: pages judge standing on that day.
     with time_machine.travel(dt.datetime(2026, 3, 10, 10, 0, tzinfo=dt.UTC), tick=True):
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user)
+        client = signed_in_client(user)
         for label, name, query in PAGES:
             url = reverse(name, kwargs={"school_slug": school.slug}) + query
             first = client.get(url)

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import append_result, database_name, machine, setup_django
+from common import append_result, database_name, machine, setup_django, signed_in_client
 
 TARGET_S = 1.0
 TODAY = dt.date(2026, 3, 10)
@@ -35,7 +35,6 @@ def main() -> None:
     args = parser.parse_args()
     setup_django()
     from django.db.models import Count, Q
-    from django.test import Client
     from django.urls import reverse
     from django_scopes import scopes_disabled
 
@@ -60,8 +59,7 @@ def main() -> None:
     import time_machine
 
     with time_machine.travel(dt.datetime(2026, 3, 10, 10, 0, tzinfo=dt.UTC), tick=True):
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user)
+        client = signed_in_client(user)
         url = reverse("reports:pupil_pdf", kwargs={"school_slug": school.slug, "pupil_pk": pupil.pk})
         first = client.get(url)
         assert first.status_code == 200, first.status_code
