@@ -226,6 +226,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "roadahead.core.middleware.SessionTimeoutMiddleware",
+    "roadahead.core.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "roadahead.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -39,3 +39,22 @@ class SessionTimeoutMiddleware:
                 else:
                     session.setdefault(LAST_SEEN, now)
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Tell browsers and proxies not to keep any page served to a signed-in person (pupils' records,
+    notes, needs), so the back button after signing out, or a shared cache, shows nothing.
+
+    A response that already says how it may be cached keeps its own header; pages for anyone who is
+    not signed in (the published careers page, sign-in) are left alone.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store, private"
+        return response
