@@ -103,9 +103,14 @@ def write_json(out: IO[bytes], *, header: Header, tables: Iterable[Table], rows_
 
 # ## Cells for CSV and XLSX ########################################################################
 
-def _cell_writer(table: Table) -> Callable[[list[Any]], list[Any]]:
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _cell_writer(table: Table, clean: Callable[[str], str] = _unchanged) -> Callable[[list[Any]], list[Any]]:
     """Turn a row of plain values into spreadsheet cells: lists of ids joined with semicolons, JSON
-    as text, and every text through the formula guard."""
+    as text, and every text through the formula guard, after `clean` (which must run first: XLSX
+    drops control characters, and "\x01=cmd" would otherwise become an unguarded "=cmd")."""
     kinds = [c.kind for c in table.columns]
 
     def cells(row: list[Any]) -> list[Any]:
@@ -116,9 +121,9 @@ def _cell_writer(table: Table) -> Callable[[list[Any]], list[Any]]:
             elif kind == IDS:
                 out.append(";".join(str(v) for v in value))
             elif kind == JSON:
-                out.append(safe_cell(_dumps(value)))
+                out.append(safe_cell(clean(_dumps(value))))
             else:
-                out.append(safe_cell(value))
+                out.append(safe_cell(clean(value) if isinstance(value, str) else value))
         return out
 
     return cells
@@ -130,6 +135,10 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def _xlsx_text(text: str) -> str:
+    return _XLSX_ILLEGAL.sub("", text)
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -199,7 +208,7 @@ def write_xlsx(out: IO[bytes], *, header: Header, tables: Iterable[Table], rows_
     used = {_("About").lower()}
     per_sheet = XLSX_MAX_ROWS - 1
     for table in tables:
-        to_cells = _cell_writer(table)
+        to_cells = _cell_writer(table, clean=_xlsx_text)
         part = 1
         name = _sheet_name(table.title, used)
         sheet = workbook.create_sheet(name)
