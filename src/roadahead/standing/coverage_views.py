@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from roadahead.benchmarks.models import Benchmark
 from roadahead.core import dates
-from roadahead.core.forms import Form, GovukDateInput
+from roadahead.core.forms import GovukDateInput
 from roadahead.people.decorators import school_view
 from roadahead.people.enums import NeedType, Sex
 from roadahead.people.models import Enrolment, Pupil
@@ -48,47 +48,35 @@ from roadahead.standing.coverage import (
     group_of_pupils,
     terms_for_years,
 )
+from roadahead.standing.grid_forms import ANY, CohortRangeForm
 
 PAGE_SIZE = 100
-ANY = [("", gettext_lazy("Any"))]
-NC_RANGE = [(c, dates.nc_year_label(c)) for c in dates.NC_YEAR_CODES if c != "X"]
 # The query parameters that choose the cohort and period; links between the pages keep them.
 SELECTION = ("year_from", "year_to", "class_group", "pathway", "phase", "need", "lac", "sex", "period", "start", "end")
 
 
-class CoverageForm(Form):
-    show_optional = False
+class CoverageForm(CohortRangeForm):
     period = forms.ChoiceField(label=gettext_lazy("Period"), required=False)
     start = forms.DateField(label=gettext_lazy("From"), required=False, widget=GovukDateInput(),
                             help_text=gettext_lazy("For a period of your own. For example, 01/09/2025."))
     end = forms.DateField(label=gettext_lazy("To"), required=False, widget=GovukDateInput(),
                           help_text=gettext_lazy("For example, 10/03/2026."))
-    year_from = forms.ChoiceField(label=gettext_lazy("From NC year"), required=False, choices=ANY + NC_RANGE)
-    year_to = forms.ChoiceField(label=gettext_lazy("To NC year"), required=False, choices=ANY + NC_RANGE)
-    class_group = forms.TypedChoiceField(label=gettext_lazy("Class"), required=False, coerce=int, empty_value=None)
-    pathway = forms.TypedChoiceField(label=gettext_lazy("Pathway"), required=False, coerce=int, empty_value=None)
-    phase = forms.TypedChoiceField(label=gettext_lazy("Phase"), required=False, coerce=int, empty_value=None)
     need = forms.ChoiceField(label=gettext_lazy("Need"), required=False, choices=ANY + list(NeedType.choices))
     lac = forms.ChoiceField(label=gettext_lazy("Looked after"), required=False,
                             choices=[("", gettext_lazy("Any")), ("yes", gettext_lazy("Looked after")),
                                      ("no", gettext_lazy("Not looked after"))])
     sex = forms.ChoiceField(label=gettext_lazy("Sex"), required=False, choices=ANY + list(Sex.choices))
+    field_order = ["period", "start", "end", "year_from", "year_to", "class_group", "pathway", "phase"]
 
     def __init__(self, *args: Any, periods: dict[str, tuple[str, dt.date, dt.date]], class_groups: Any,
                  pathways: Any, phases: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, class_groups=class_groups, pathways=pathways, phases=phases, **kwargs)
         self.periods = periods
         self.fields["period"].choices = [(key, label) for key, (label, _s, _e) in periods.items()] + [
             ("custom", _("Dates of your own"))]
-        self.fields["class_group"].choices = ANY + [(c.pk, c.name) for c in class_groups]
-        self.fields["pathway"].choices = ANY + [(p.pk, p.name) for p in pathways]
-        self.fields["phase"].choices = ANY + [(p.pk, p.name) for p in phases]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        first, last = data.get("year_from"), data.get("year_to")
-        if first and last and dates.nc_year_ordinal(first) > dates.nc_year_ordinal(last):  # type: ignore[operator]
-            self.add_error("year_to", _("Choose a year the same as or after the first year."))
         if data.get("period") == "custom":
             start, end = data.get("start"), data.get("end")
             if not start:

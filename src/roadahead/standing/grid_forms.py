@@ -1,4 +1,5 @@
-"""Filters for the cohort grid and the "who still needs what" list (GET forms: nothing is saved)."""
+"""Filters for the cohort grid, the "who still needs what" list, and a range of NC years with a
+class, pathway and phase (coverage and the cohort summary report). GET forms: nothing is saved."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from roadahead.core import dates
 from roadahead.core.forms import Form, GovukDateInput
 from roadahead.entitlements.enums import RuleKind
 from roadahead.people.enums import NeedType, Sex
@@ -14,9 +16,43 @@ from roadahead.schools.models import nc_year_choices
 from roadahead.standing.selectors import CohortFilters
 
 ANY = [("", _("Any"))]
+NC_RANGE = [(c, dates.nc_year_label(c)) for c in dates.NC_YEAR_CODES if c != "X"]
 
 
-class CohortFilterForm(Form):
+class _GroupChoices:
+    """The school's classes, pathways and phases as choices (given as querysets or lists)."""
+
+    fields: dict[str, Any]
+
+    def _set_groups(self, *, class_groups: Any, pathways: Any, phases: Any) -> None:
+        self.fields["class_group"].choices = ANY + [(c.pk, c.name) for c in class_groups]
+        self.fields["pathway"].choices = ANY + [(p.pk, p.name) for p in pathways]
+        self.fields["phase"].choices = ANY + [(p.pk, p.name) for p in phases]
+
+
+class CohortRangeForm(_GroupChoices, Form):
+    """A cohort as a range of NC years, narrowed by class, pathway and phase."""
+
+    show_optional = False
+    year_from = forms.ChoiceField(label=_("From NC year"), required=False, choices=ANY + NC_RANGE)
+    year_to = forms.ChoiceField(label=_("To NC year"), required=False, choices=ANY + NC_RANGE)
+    class_group = forms.TypedChoiceField(label=_("Class"), required=False, coerce=int, empty_value=None)
+    pathway = forms.TypedChoiceField(label=_("Pathway"), required=False, coerce=int, empty_value=None)
+    phase = forms.TypedChoiceField(label=_("Phase"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, class_groups: Any, pathways: Any, phases: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._set_groups(class_groups=class_groups, pathways=pathways, phases=phases)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        first, last = data.get("year_from"), data.get("year_to")
+        if first and last and dates.nc_year_ordinal(first) > dates.nc_year_ordinal(last):  # type: ignore[operator]
+            self.add_error("year_to", _("Choose a year the same as or after the first year."))
+        return data
+
+
+class CohortFilterForm(_GroupChoices, Form):
     """Who: the pupils to show. Shared by both pages."""
 
     show_optional = False
@@ -35,9 +71,7 @@ class CohortFilterForm(Form):
 
     def __init__(self, *args: Any, class_groups: Any, pathways: Any, phases: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["class_group"].choices = ANY + [(c.pk, c.name) for c in class_groups]
-        self.fields["pathway"].choices = ANY + [(p.pk, p.name) for p in pathways]
-        self.fields["phase"].choices = ANY + [(p.pk, p.name) for p in phases]
+        self._set_groups(class_groups=class_groups, pathways=pathways, phases=phases)
 
     def filters(self) -> CohortFilters:
         if not self.is_bound or not self.is_valid():
