@@ -104,10 +104,15 @@ def test_restore_into_an_empty_database_gives_back_every_table_and_picture(backu
 
 def test_restore_refuses_a_database_that_holds_data_unless_forced(backup_file, seeded, sites: Sites):
     busy = sites.new(template=seeded)
+    stray = busy.media / "private" / "my-future" / "1" / "not-in-the-backup.jpg"
+    stray.write_bytes(b"a picture added after the backup")
     refused(busy.roadahead("restore", str(backup_file)), "already holds data", "--force")
+    assert stray.exists()
     forced = busy.roadahead("restore", "--force", str(backup_file))
     assert forced.returncode == 0, forced.stderr
     assert checksums(busy) == checksums(seeded)
+    assert "Removed 1 media files that were not in the backup" in forced.stdout
+    assert media_files(busy) == media_files(seeded)
 
 
 def test_backup_refuses_to_overwrite_a_file_unless_forced(seeded, tmp_path):
@@ -213,4 +218,11 @@ def test_restore_refuses_a_damaged_or_foreign_file_cleanly(make, backup_file, tm
 
 def test_restore_of_a_missing_file_says_so(sites: Sites, tmp_path):
     refused(sites.new().roadahead("restore", str(tmp_path / "missing.tar.gz")), "There is no file")
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="a PostgreSQL server that cannot be reached")
+def test_backup_when_the_database_cannot_be_reached_says_so(seeded: Site, tmp_path):
+    unreachable = Site(seeded.data_dir, database="roadahead_no_such_database")
+    refused(unreachable.roadahead("backup", "--output", str(tmp_path / "b.tar.gz")), "The database refused")
+    assert list(tmp_path.iterdir()) == []
 

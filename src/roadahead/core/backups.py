@@ -20,6 +20,7 @@ encrypts them at rest with its own tool (docs/admin/backup.md).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import io
@@ -39,7 +40,7 @@ from typing import IO, Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 
 FORMAT = "roadahead-backup"
 FORMAT_VERSION = 1
@@ -381,6 +382,23 @@ def _database_postgresql(work: Path, using: str) -> tuple[Path, dict[str, TableS
     return dump, sums, migrations, server_version
 
 
+def _plainly(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a refusal by the database or the file system into a BackupError naming it, not a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except DatabaseError as error:
+            raise BackupError(f"The database refused: {str(error).strip() or type(error).__name__}.") from error
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            raise BackupError(f"{error.strerror or error}{where}.") from error
+
+    return wrapper
+
+
+@_plainly
 def make_backup(*, output: Path, force: bool, now: dt.datetime, using: str = DEFAULT_DB_ALIAS) -> Made:
     """Write the backup archive to `output` (mode 0600); replaces an existing file only with `force`."""
     _check_output(output, force=force)
@@ -610,16 +628,26 @@ def _restore_postgresql(work: Path, manifest: dict[str, Any], *, force: bool, us
     return table_checksums(using)
 
 
-def _restore_media(work: Path, manifest: dict[str, Any]) -> int:
+def _restore_media(work: Path, manifest: dict[str, Any], *, force: bool) -> tuple[int, int]:
+    """Put the backup's media files in place; with `force`, remove the files it does not hold (the
+    replaced database no longer names them). Returns (restored, removed)."""
     root = Path(settings.MEDIA_ROOT)
     names = [n for n in manifest["files"] if n.startswith(MEDIA_PREFIX)]
     for name in names:
         destination = root / name[len(MEDIA_PREFIX):]
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "files" / name, destination)
-    return len(names)
+    removed = 0
+    if force:
+        keep = set(names)
+        for name, path in _media_files():
+            if name not in keep:
+                path.unlink()
+                removed += 1
+    return len(names), removed
 
 
+@_plainly
 def restore_backup(*, archive: Path, force: bool, say: Say, migrate: Callable[[], None],
                    using: str = DEFAULT_DB_ALIAS) -> Restored:
     """Restore `archive` into the configured database and MEDIA_ROOT, verify every table against the
@@ -637,7 +665,9 @@ def restore_backup(*, archive: Path, force: bool, say: Say, migrate: Callable[[]
             found = _restore_sqlite(work, manifest, force=force, using=using)
         else:
             found = _restore_postgresql(work, manifest, force=force, using=using, say=say)
-        media = _restore_media(work, manifest)
+        media, removed = _restore_media(work, manifest, force=force)
+        if removed:
+            say(f"Removed {removed} media files that were not in the backup.")
     problems = differences(manifest["tables"], found)
     if problems:
         raise BackupError("The restored database does not match the backup: " + "; ".join(problems)

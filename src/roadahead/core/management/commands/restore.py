@@ -18,6 +18,8 @@ from roadahead.core import backups
 
 
 class Command(BaseCommand):
+    # A backup must be possible (and a restore too) while something else is broken, e.g. before fixing it.
+    requires_system_checks: list[str] = []
     help = ("Restore a backup made by `roadahead backup` into the configured database, which must be empty "
             "unless --force is given, then check every table against the backup's manifest and migrate.")
 
