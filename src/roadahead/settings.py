@@ -72,6 +72,10 @@ DEBUG = env_bool("ROADAHEAD_DEBUG", default=False)
 def _secret_key() -> str:
     key = env_secret("ROADAHEAD_SECRET_KEY")
     if key:
+        # A configured key is a production key: refuse Django's placeholder and short keys outright.
+        if key.startswith("django-insecure-") or len(key) < 50:
+            raise ImproperlyConfigured("ROADAHEAD_SECRET_KEY must be at least 50 random characters, and not "
+                                       "a django-insecure- key (see docs/admin/configure.md).")
         return key
     # Without a configured key (the demo, a developer machine) one is made once and kept in the
     # data folder, so sessions survive a restart and no two installations share a key.
@@ -91,6 +95,9 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# HSTS preload commits the whole registrable domain (often the school's or the trust's) to HTTPS
+# in every browser; that is for the domain's owner to decide, not for one app on it (security.md H47).
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
