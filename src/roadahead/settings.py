@@ -206,6 +206,7 @@ ROADAHEAD_APPS = [
     "roadahead.programmes",
     "roadahead.imports",
     "roadahead.exports",
+    "roadahead.privacy",
     "roadahead.api",
     "roadahead.demo",
 ]

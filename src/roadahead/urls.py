@@ -37,6 +37,7 @@ school_patterns = [
     path("surveys/", include("roadahead.surveys.urls")),
     path("reports/", include("roadahead.reports.urls")),
     path("export/", include("roadahead.exports.urls")),
+    path("privacy/", include("roadahead.privacy.urls")),
 ]
 
 urlpatterns = [
