@@ -190,3 +190,15 @@ def test_another_schools_member_cannot_be_reset(client, world, other_world):
     response = client.post(f"/s/oakfield/staff/{other_world.class_teacher.pk}/two-factor/reset/")
     assert response.status_code == 404
     assert TOTPDevice.objects.filter(user=other_world.class_teacher.user).exists()
+
+
+def test_entering_the_code_gives_the_session_a_new_key(client, world, two_factor, settings):
+    user = world.class_teacher.user
+    device, _codes = authenticator_for(user)
+    sign_in(client, user)
+    before = client.cookies[settings.SESSION_COOKIE_NAME].value
+    enter(client, code_for(device))
+    after = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert before != after
+    assert not Session.objects.filter(session_key=before).exists()
+    assert client.get("/s/oakfield/pupils/").status_code == 200

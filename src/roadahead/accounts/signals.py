@@ -11,9 +11,8 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from roadahead.accounts.services import end_sessions
+from roadahead.core.middleware import LAST_SEEN, SIGNED_IN_AT
 from roadahead.people.models import Membership
-
-SIGNED_IN_AT = "signed_in_at"  # read by core.middleware.SessionTimeoutMiddleware
 
 
 @receiver(user_logged_in)
@@ -21,7 +20,7 @@ def note_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if request is not None and hasattr(request, "session"):
         now = int(time.time())
         request.session[SIGNED_IN_AT] = now
-        request.session["last_seen"] = now
+        request.session[LAST_SEEN] = now
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
