@@ -142,10 +142,10 @@ def bulk_insert(model: type[models.Model], columns: Sequence[str], rows: Iterabl
             size += 1
             count += 1
             if size == per:
-                cursor.execute(f"INSERT INTO {table} ({names}) VALUES " + ", ".join([one] * size), batch)  # noqa: S608
+                cursor.execute(f"INSERT INTO {table} ({names}) VALUES " + ", ".join([one] * size), batch)  # noqa: S608  # nosec B608  # model table and column names, values as parameters
                 batch, size = [], 0
         if size:
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES " + ", ".join([one] * size), batch)  # noqa: S608
+            cursor.execute(f"INSERT INTO {table} ({names}) VALUES " + ", ".join([one] * size), batch)  # noqa: S608  # nosec B608  # model table and column names, values as parameters
     return count
 
 

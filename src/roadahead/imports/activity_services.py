@@ -516,7 +516,7 @@ def _insert_params(model: type[Model], names: Sequence[str], params: Sequence[Se
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)  # type: ignore[union-attr]
     marks = ", ".join(["%s"] * len(names))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608  # nosec B608  # quoted model names, values as parameters
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
 

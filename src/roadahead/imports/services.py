@@ -393,7 +393,7 @@ def _update_rows(model: type[Model], objects: list[Model], names: list[str]) -> 
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
     where = f"{quote('id')} = %s AND {quote('school_id')} = %s"
-    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608  # nosec B608  # quoted model names, values as parameters
     params = [[*(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields),  # type: ignore[union-attr]
                obj.pk, obj.school_id]  # type: ignore[attr-defined]
               for obj in objects]
