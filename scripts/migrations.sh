@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every migration of every Road Ahead app backward and forward on a seeded throwaway database,
 # checking that the tables a migration does not touch keep every row (security.md item 61, the
-# full run; the test suite runs only the newest migration of each app). A few minutes on SQLite.
+# full run; the test suite runs only the newest migration of each app). About ten minutes on SQLite.
 #   bash scripts/migrations.sh                       on a fresh SQLite file
 #   DATABASE_URL=postgres://.../empty_db bash scripts/migrations.sh   on an EMPTY PostgreSQL database
 # Never point DATABASE_URL at a database you want to keep: this drops and recreates its tables.

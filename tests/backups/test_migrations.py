@@ -2,7 +2,7 @@
 
 The newest migration of every app is unapplied and applied again in a copy of the seeded database
 (tests/backups/migration_steps.py). Steps that would unapply other apps too (the first migration
-of schools, people, providers, benchmarks, curriculum) are left to the full run, a few minutes
+of schools, people, providers, benchmarks, curriculum) are left to the full run, about ten minutes
 long, documented in docs/admin/backup.md:
     ROADAHEAD_DATA_DIR=/tmp/x python -m tests.backups.seed
     ROADAHEAD_DATA_DIR=/tmp/x python -m tests.backups.migration_steps --full
