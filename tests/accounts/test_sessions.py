@@ -88,6 +88,19 @@ def test_deactivating_a_member_ends_all_their_sessions_at_once(client, world):
     assert phone.get(PAGE).status_code == 302
 
 
+def test_saving_a_membership_that_was_already_off_keeps_the_persons_other_schools(world, other_world):
+    member = world.class_teacher
+    other_world.school.memberships.create(user=member.user, role=member.role)
+    services.update_member(membership=member, by=world.careers_leader.user, role=member.role,
+                           job_title="", is_active=False)
+    elsewhere = Client()
+    sign_in(elsewhere, member.user)
+    services.update_member(membership=member, by=world.careers_leader.user, role=member.role,
+                           job_title="Teacher of Oak class", is_active=False)
+    assert session_count(member.user) == 1
+    assert elsewhere.get("/s/elmbrook/pupils/").status_code == 200
+
+
 def test_deactivating_a_user_ends_all_their_sessions(world):
     user = world.adviser.user
     sign_in(Client(), user)
