@@ -21,7 +21,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from roadahead.audit.services import log_action
@@ -36,13 +36,21 @@ ANONYMOUS_FORENAME = "Former"
 ANONYMOUS_SURNAME = "pupil"
 
 
+# A backstop on age, whatever the leaving date (or none recorded): a pupil's record is kept until
+# their 25th birthday at most (IRMS toolkit, pupil file; docs/admin/privacy.md).
+AGE_LIMIT_YEARS = 25
+
+
 def due_for_anonymising(*, school: School, today: dt.date) -> QuerySet[Pupil]:
-    """Leavers whose retention period has run out and who are not yet anonymised, oldest leavers first."""
+    """Leavers whose retention period has run out, and anyone who has reached their 25th birthday, not yet
+    anonymised; oldest leavers first."""
     cut_off = left_on_or_before(today, retention_years(school=school))
+    born_cut_off = left_on_or_before(today, AGE_LIMIT_YEARS)  # the same anniversary rule, leap days included
     # A subquery rather than a join, so `anonymise` can lock the rows (PostgreSQL refuses FOR UPDATE
     # on the nullable side of an outer join).
     done = Anonymisation.objects.filter(school=school).values("pupil_id")
-    return (Pupil.objects.filter(school=school, date_left__isnull=False, date_left__lte=cut_off)
+    return (Pupil.objects.filter(school=school)
+            .filter(Q(date_left__isnull=False, date_left__lte=cut_off) | Q(date_of_birth__lte=born_cut_off))
             .exclude(pk__in=done).order_by("date_left", "id"))
 
 

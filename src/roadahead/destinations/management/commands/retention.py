@@ -35,7 +35,8 @@ class Command(BaseCommand):
             due = list(retention.due_for_anonymising(school=school, today=today).values_list("pk", "date_left"))
             if options["dry_run"]:
                 for pk, date_left in due:
-                    self.stdout.write(f"Pupil {pk}, left {date_left.isoformat()}")
+                    left = date_left.isoformat() if date_left else "no leaving date (25 or older)"
+                    self.stdout.write(f"Pupil {pk}, left {left}")
                 self.stdout.write(f"Would anonymise {len(due)} leavers of {school.name} (kept {years} years after "
                                   "leaving). Dry run: nothing was written.")
                 return
