@@ -420,7 +420,7 @@ def make_backup(*, output: Path, force: bool, now: dt.datetime, using: str = DEF
                     try:
                         files[name] = _add_file(archive, name, path)
                     except FileNotFoundError:
-                        continue  # removed while the backup ran; the database copy no longer names it either
+                        continue  # deleted since the database was copied, as if a moment after the backup
                 manifest = {
                     "format": FORMAT,
                     "format_version": FORMAT_VERSION,
