@@ -191,11 +191,12 @@ def test_public_html_is_valid(client, world, easy):
 
 def test_every_other_page_needs_sign_in():
     """The only pages open to someone not signed in are these: the published careers pages,
-    the one-time feedback form and the sign-in and password-reset pages."""
+    the one-time feedback form, the stakeholder survey's link and the sign-in and password-reset pages."""
     from tests.test_permissions import WEB
     open_pages = {name for name, row in WEB.items() if not row.school and row.expected.get("anonymous") == 200}
-    assert open_pages == {"careers:page", "careers:easy_read", "feedback:form", "login", "password_reset",
-                          "password_reset_done", "password_reset_confirm", "password_reset_complete"}
+    assert open_pages == {"careers:page", "careers:easy_read", "feedback:form", "survey_public:form", "login",
+                          "password_reset", "password_reset_done", "password_reset_confirm",
+                          "password_reset_complete"}
     assert all(row.expected.get("anonymous", 302) != 200 for row in WEB.values() if row.school)
 
 
