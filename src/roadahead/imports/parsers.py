@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
@@ -194,6 +195,9 @@ def check_zip(content: bytes) -> None:
     except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise FileProblem(_("This Excel file is damaged and cannot be opened.")) from error
     names = {entry.filename for entry in entries}
+    if any(_unsafe_entry(entry) for entry in entries):
+        raise FileProblem(_("This Excel file has parts with names no spreadsheet uses. It may be damaged or "
+                            "deliberately harmful."))
     if len(entries) > MAX_XLSX_ENTRIES:
         raise FileProblem(_("This Excel file has too many parts to be a pupil list."))
     total = sum(entry.file_size for entry in entries)
@@ -213,6 +217,14 @@ def check_zip(content: bytes) -> None:
     if any(name.endswith("vbaProject.bin") or name.startswith("xl/externalLinks/") for name in names):
         raise FileProblem(_("This workbook contains macros or links to other files. Save it as a plain Excel "
                             "workbook (.xlsx) or as CSV, and upload that."))
+
+
+def _unsafe_entry(entry: zipfile.ZipInfo) -> bool:
+    """A part that would land outside a folder if unpacked (absolute, "..", backslashes) or a symlink.
+    Nothing here unpacks to disk, but no real workbook has such parts."""
+    name = entry.filename
+    is_link = stat.S_ISLNK(entry.external_attr >> 16)
+    return is_link or name.startswith("/") or "\\" in name or ".." in name.split("/") or ":" in name
 
 
 def read_xlsx(content: bytes, *, max_rows: int = MAX_ROWS, header_score: HeaderScore | None = None) -> Table:
