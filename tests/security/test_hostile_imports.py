@@ -16,7 +16,7 @@ from roadahead.imports import services
 from roadahead.imports.models import ImportStatus
 from roadahead.people.models import Enrolment, Pupil, PupilNeed
 from tests.conftest import TODAY
-from tests.imports.conftest import make_csv
+from tests.imports.conftest import HEADERS, make_csv
 from tests.security.hostile_files import GOOD_ROWS, HOSTILE, base_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "roadahead.settings_test")
 import django
 django.setup()
 from roadahead.imports.parsers import FileProblem, read_table
-from tests.imports.conftest import make_csv
+from tests.imports.conftest import HEADERS, make_csv
 from tests.security.hostile_files import GOOD_ROWS, HOSTILE, base_xlsx
 results = {}
 for name in sys.argv[1:]:
@@ -97,3 +97,26 @@ def test_the_heaviest_files_stay_within_memory():
     assert peak < 256, report
     assert {name: outcome for name, (outcome, _seconds) in report.items() if outcome != "refused"} == {}
     assert max(seconds for _outcome, seconds in report.values()) < 5
+
+
+def test_workbooks_with_1904_dates_give_the_right_dates():
+    """Excel for Mac once counted days from 1904: the same serial is four years and a day later."""
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from roadahead.imports.parsers import read_table
+
+    workbook = Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.append(HEADERS)
+    row = GOOD_ROWS[0][:]
+    row[3] = dt.date(2011, 3, 14)
+    sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_table(file_name="pupils.xlsx", content=buffer.getvalue())
+    assert table.rows[0].cells[3] == dt.datetime(2011, 3, 14)
