@@ -202,3 +202,22 @@ def test_entering_the_code_gives_the_session_a_new_key(client, world, two_factor
     assert before != after
     assert not Session.objects.filter(session_key=before).exists()
     assert client.get("/s/oakfield/pupils/").status_code == 200
+
+
+def test_a_signed_in_person_moves_to_a_new_phone_and_the_old_one_and_old_codes_stop_working(
+        client, world, two_factor, clock):
+    user = world.class_teacher.user
+    old, old_codes = authenticator_for(user)
+    sign_in(client, user)
+    enter(client, code_for(old))
+    assert "Set up two-factor sign-in again" in client.get("/accounts/password/").content.decode()
+    client.get(SETUP)
+    new = TOTPDevice.objects.get(user=user, confirmed=False)
+    assert client.post(SETUP, {"code": code_for(new)})["Location"].startswith("/accounts/two-factor/backup-codes/")
+    assert list(TOTPDevice.objects.filter(user=user)) == [new]
+    client.post("/accounts/logout/")
+    clock.shift(31)
+    sign_in(client, user)
+    assert "That code did not work" in enter(client, old_codes[1]).content.decode()
+    clock.shift(2)
+    assert enter(client, code_for(new)).status_code == 302
