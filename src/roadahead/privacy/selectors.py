@@ -146,7 +146,7 @@ def subject_access(*, school: School, pupil: Pupil, generated_at: dt.datetime) -
     return SubjectAccess(school=school, pupil_id=pupil.pk, generated_at=generated_at, tables=tables)
 
 
-def erasure_counts(*, school: School, pupil: Pupil) -> list[tuple[str, int]]:
+def row_counts(*, school: School, pupil: Pupil) -> list[tuple[str, int]]:
     """What erasing the pupil takes: each table's title and how many of its rows go (or lose the pupil)."""
     found = [(_title(Pupil), 1)]
     for link in graph.links():

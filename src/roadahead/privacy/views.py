@@ -36,7 +36,7 @@ def subject_access(request: HttpRequest, pupil_pk: int) -> HttpResponse:
     log_action(school=school, user=request.user, action="privacy.subject_access_viewed", obj=pupil,
                pupil_id=pupil.pk)
     return render(request, "privacy/subject_access.html", {
-        "pupil": pupil, "form": form, "counts": selectors.erasure_counts(school=school, pupil=pupil)})
+        "pupil": pupil, "form": form, "counts": selectors.row_counts(school=school, pupil=pupil)})
 
 
 @school_view(rules.can_handle_requests)
@@ -58,4 +58,4 @@ def erase(request: HttpRequest, pupil_pk: int) -> HttpResponse:
             return redirect("people:pupil_list", school_slug=school.slug)
     log_action(school=school, user=request.user, action="privacy.erasure_previewed", obj=pupil, pupil_id=pupil.pk)
     return render(request, "privacy/erase.html", {
-        "pupil": pupil, "form": form, "counts": selectors.erasure_counts(school=school, pupil=pupil)})
+        "pupil": pupil, "form": form, "counts": selectors.row_counts(school=school, pupil=pupil)})
