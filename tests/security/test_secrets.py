@@ -35,7 +35,7 @@ def test_the_scanner_finds_what_it_looks_for():
         "private key": "-----BEGIN " + "RSA PRIVATE KEY-----",
         "Road Ahead API token": "Bearer ra_" + "Q" * 43,
         "AWS access key": "AKIA" + "ABCDEFGHIJKLMNOP",
-        "hard-coded SECRET_KEY": "SECRET_KEY = " + repr("x9" * 30),
+        "hard-coded SECRET_KEY": "SECRET" + "_KEY = " + repr("x9" * 30),
         "Django placeholder key": "django-" + "insecure-" + "a" * 40,
         "password in a URL": "postgres://roadahead:" + "hunter22x@db/roadahead",
     }
