@@ -21,6 +21,23 @@ def test_pupil_list_shows_this_schools_pupils_only(leader_client, world, other_w
     assert not any(p.upn in body for p in other_world.pupils)
 
 
+def test_searching_the_pupil_list_keeps_the_words_out_of_the_address(leader_client, world):
+    target, other = world.pupils[0], world.pupils[1]
+    response = leader_client.post("/s/oakfield/pupils/?year=10", {"q": target.upn})
+    assert response.status_code == 302
+    assert response["Location"] == "/s/oakfield/pupils/?year=10"  # the filters stay, the words do not
+    body = leader_client.get(response["Location"]).content.decode()
+    assert f"{target.surname}, {target.forename}" in body
+    assert f"{other.surname}, {other.forename}" not in body
+    assert f'value="{target.upn}"' in body  # the search box still shows what was searched for
+    body = leader_client.get("/s/oakfield/pupils/?page=1").content.decode()  # the search holds across pages
+    assert f"{other.surname}, {other.forename}" not in body
+
+    leader_client.post("/s/oakfield/pupils/", {"q": target.upn, "clear": "1"})
+    body = leader_client.get("/s/oakfield/pupils/").content.decode()
+    assert f"{other.surname}, {other.forename}" in body
+
+
 def test_another_schools_pages_are_not_found(leader_client, other_world):
     assert leader_client.get("/s/elmbrook/pupils/").status_code == 404
     assert leader_client.get(f"/s/oakfield/pupils/{other_world.pupils[0].pk}/").status_code == 404

@@ -15,9 +15,16 @@ from roadahead.schools.models import ClassGroup, Pathway, nc_year_choices
 BLANK = [("", _("Any"))]
 
 
-class PupilFilterForm(Form):
+class PupilSearchForm(Form):
+    """Searching by name or UPN. Posted, never in the address: a typed name would otherwise sit in
+    browser history and the web server's access log (security.md item 21)."""
+
     show_optional = False
     q = forms.CharField(label=_("Name or UPN"), required=False, max_length=100)
+
+
+class PupilFilterForm(Form):
+    show_optional = False
     year = forms.ChoiceField(label=_("Year"), required=False, choices=BLANK + nc_year_choices)
     class_group = forms.TypedChoiceField(label=_("Class"), required=False, coerce=int, empty_value=None)
     pathway = forms.TypedChoiceField(label=_("Pathway"), required=False, coerce=int, empty_value=None)

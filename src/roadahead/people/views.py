@@ -18,7 +18,14 @@ from roadahead.core.forms import add_validation_errors
 from roadahead.people import rules, selectors, services
 from roadahead.people.decorators import school_view
 from roadahead.people.enums import Role
-from roadahead.people.forms import AddStaffForm, AssignPupilsForm, EditStaffForm, PupilFilterForm, PupilForm
+from roadahead.people.forms import (
+    AddStaffForm,
+    AssignPupilsForm,
+    EditStaffForm,
+    PupilFilterForm,
+    PupilForm,
+    PupilSearchForm,
+)
 from roadahead.people.models import AdviserAssignment, Enrolment, Membership, Pupil
 from roadahead.schools.selectors import academic_year_start_on, class_groups, pathways
 from roadahead.schools.services import ensure_academic_year
@@ -40,20 +47,37 @@ def choose_school(request: HttpRequest) -> HttpResponse:
     return render(request, "core/choose_school.html", {"memberships": selectors.memberships_for(user=request.user)})
 
 
+def _search_key(school_id: int) -> str:
+    return f"pupil_search:{school_id}"
+
+
 @school_view()
 def pupil_list(request: HttpRequest) -> HttpResponse:
     school, membership = request.school, request.membership  # type: ignore[attr-defined]
+    key = _search_key(school.pk)
+    if request.method == "POST":
+        # The words searched for are kept in the session, not the address; the filters stay in it.
+        search_form = PupilSearchForm(request.POST)
+        words = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
+        if words and "clear" not in request.POST:
+            request.session[key] = words
+        else:
+            request.session.pop(key, None)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
     today = timezone.localdate()
     start_year = academic_year_start_on(school=school, day=today)
     groups = list(class_groups(school=school, start_year=start_year))
     pathway_list = list(pathways(school=school))
     form = PupilFilterForm(request.GET or None, class_groups=groups, pathways=pathway_list)
-    filters = selectors.PupilFilters()
+    words = request.session.get(key, "")
+    filters = selectors.PupilFilters(search=words)
     if form.is_valid():
         data = form.cleaned_data
         lac = {"yes": True, "no": False}.get(data["lac"])
         filters = selectors.PupilFilters(
-            search=data["q"], nc_year=data["year"], class_group=data["class_group"], pathway=data["pathway"],
+            search=words, nc_year=data["year"], class_group=data["class_group"], pathway=data["pathway"],
             need=data["need"], looked_after=lac, status=data["status"] or "on_roll")
     pupils = selectors.pupil_list(membership=membership, filters=filters, day=today)
     page = Paginator(pupils, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -61,7 +85,8 @@ def pupil_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "people/pupil_list.html", {
-        "form": form, "page_obj": page, "rows": rows,
+        "form": form, "search_form": PupilSearchForm(initial={"q": words}), "searching": bool(words),
+        "page_obj": page, "rows": rows,
         "querystring_without_page": (query.urlencode() + "&") if query else "",
         "can_edit": rules.can_edit_pupils(membership),
         "filtered": any(v for k, v in request.GET.items() if k != "page"),
