@@ -14,12 +14,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_serves_after_building(monkeypatch):
-    calls = []
-    monkeypatch.setattr(serve.subprocess, "call", lambda command, env: calls.append(command) or 0)
+    calls, envs = [], []
+    monkeypatch.setattr(serve.subprocess, "call", lambda command, env: calls.append(command) or envs.append(env) or 0)
+    monkeypatch.delenv("ROADAHEAD_REQUIRE_TWO_FACTOR", raising=False)
+    out = StringIO()
 
-    call_command("demo", "--addr", "127.0.0.1:9000", stdout=StringIO(), stderr=StringIO())
+    call_command("demo", "--addr", "127.0.0.1:9000", stdout=out, stderr=StringIO())
 
     assert calls == [serve.gunicorn_command("127.0.0.1:9000")]
+    # The demo's invented accounts sign in without an authenticator app; `roadahead serve` alone asks.
+    assert envs[0]["ROADAHEAD_REQUIRE_TWO_FACTOR"] == "false"
+    assert "does not ask for a two-factor code" in out.getvalue()
     assert School.objects.filter(slug="parkside").exists()
 
 

@@ -15,6 +15,7 @@ from roadahead.demo.management.commands import serve
 def test_serve_runs_gunicorn_on_the_address(monkeypatch):
     calls = []
     monkeypatch.setattr(serve.subprocess, "call", lambda command, env: calls.append((command, env)) or 0)
+    monkeypatch.delenv("ROADAHEAD_REQUIRE_TWO_FACTOR", raising=False)
 
     call_command("serve", "--addr", "0.0.0.0:8080", stdout=StringIO())
 
@@ -22,6 +23,7 @@ def test_serve_runs_gunicorn_on_the_address(monkeypatch):
     assert command == [sys.executable, "-m", "gunicorn", "roadahead.wsgi:application", "-b", "0.0.0.0:8080",
                        "--no-control-socket", "-w", "2", "--access-logfile", "-"]
     assert env["DJANGO_SETTINGS_MODULE"]
+    assert "ROADAHEAD_REQUIRE_TWO_FACTOR" not in env  # real use: the setting's default, two-factor on
 
 
 def test_serve_bare_port_listens_on_localhost(monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.core.management import call_command
@@ -42,17 +43,21 @@ class Command(BaseCommand):
             schools = build_demo(today=timezone.localdate())
             for school, spec in zip(schools, DEMO_SCHOOLS, strict=True):
                 self.stdout.write(f"Built {school.name}, {spec.description}.")
-        self._sign_in_details(addr)
+        self._sign_in_details(addr, serving=not options["no_serve"])
         if not options["no_serve"]:
-            call_command("serve", addr=addr, stdout=self.stdout, stderr=self.stderr)
+            # Invented people on this computer only: the demo opens without an authenticator app. Real
+            # use keeps two-factor on (the setting's default); a setting made explicitly is respected.
+            call_command("serve", addr=addr, demo=True, stdout=self.stdout, stderr=self.stderr)
 
-    def _sign_in_details(self, addr: str) -> None:
+    def _sign_in_details(self, addr: str, *, serving: bool) -> None:
         names = dict(School.objects.filter(slug__in=[s.slug for s in DEMO_SCHOOLS]).values_list("slug", "name"))
         write = self.stdout.write
         write("")
         write(f"Sign in at http://{addr}{reverse('login')}")
         write(f"Password for every demo account: {DEMO_PASSWORD}")
         write("This password and these accounts are for the demo only. Never use them for real pupils' data.")
+        if serving and os.environ.get("ROADAHEAD_REQUIRE_TWO_FACTOR") is None:
+            write("The demo does not ask for a two-factor code; real use does (ROADAHEAD_REQUIRE_TWO_FACTOR).")
         accounts = demo_accounts()
         labels = [Role(a.role).label + (f" ({a.note})" if a.note else "") for a in accounts]
         width = max(len(label) for label in labels)

@@ -39,6 +39,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000", help="Where to listen (default 127.0.0.1:8000).")
+        parser.add_argument("--demo", action="store_true",
+                            help="For the demo's invented people only: do not ask for two-factor codes unless "
+                                 "ROADAHEAD_REQUIRE_TWO_FACTOR says otherwise.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         addr = parse_addr(options["addr"])
@@ -47,6 +50,8 @@ class Command(BaseCommand):
             call_command("runserver", addr, use_reloader=False)
             return
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "roadahead.settings")}
+        if options["demo"]:
+            env.setdefault("ROADAHEAD_REQUIRE_TWO_FACTOR", "false")
         self.stdout.write(f"Serving Road Ahead at http://{addr}/ (press Ctrl+C to stop).")
         self.stdout.flush()
         try:
