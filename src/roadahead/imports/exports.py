@@ -110,7 +110,11 @@ def _participation_cells(participation: Participation, pupil: Any) -> list[Any]:
 
 
 def _guard(row: list[Any]) -> list[Any]:
-    return [safe_cell(value) for value in row]
+    """XLSX cells: the control characters XML cannot hold (pasted text carries them; openpyxl refuses
+    them) are dropped first, then the formula guard looks at what is left."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return [safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value) for value in row]
 
 
 def _csv(headers: Sequence[str], rows: Iterable[list[Any]]) -> bytes:
