@@ -103,3 +103,15 @@ def test_each_dangerous_start_is_guarded_in_both_writers():
     read = xlsx_round_trip(values)
     # XLSX cannot hold NUL, so that one is written without it, and then needs no guard.
     assert read == ["'" + xml_lines(value) for value in values[:-1]] + ["cmd|' /C calc'!A0"]
+
+
+def test_every_spreadsheet_writer_uses_the_guard():
+    """A new CSV or XLSX writer anywhere in the code must go through core.csvsafe.safe_cell."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "src" / "roadahead"
+    writers_found = [path for path in source.rglob("*.py")
+                     if any(word in path.read_text(encoding="utf-8") for word in ("csv.writer(", "Workbook("))]
+    assert len(writers_found) >= 4
+    assert [str(path.relative_to(source)) for path in writers_found
+            if "safe_cell" not in path.read_text(encoding="utf-8")] == []
