@@ -323,6 +323,9 @@ DEFAULT_FROM_EMAIL = env_str("ROADAHEAD_EMAIL_FROM", "Road Ahead <roadahead@loca
 ROADAHEAD_MAX_UPLOAD_BYTES = env_int("ROADAHEAD_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ROADAHEAD_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every upload form takes one file; a request carrying more is refused (400) before any is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # ## LOGGING ######################################################################################
 # Logs never carry pupil data: views log identifiers and counts, not names or UPNs.

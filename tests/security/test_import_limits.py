@@ -126,3 +126,15 @@ def test_compression_ratio_limit():
     assert len(read_table(file_name="pupils.xlsx", content=random_part).rows) == 3
     with pytest.raises(FileProblem, match="compressed far more than a real spreadsheet"):
         read_table(file_name="pupils.xlsx", content=zip_bomb(2))
+
+
+def test_an_upload_with_more_than_one_file_is_refused(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(world.careers_leader.user)
+    url = reverse("imports:upload", kwargs={"school_slug": world.school.slug})
+    one = SimpleUploadedFile("pupils.csv", rows_csv(2), content_type="text/csv")
+    assert client.post(url, {"file": one}).status_code == 302
+    files = [SimpleUploadedFile(f"pupils{i}.csv", rows_csv(2), content_type="text/csv") for i in range(2)]
+    assert client.post(url, {"file": files}).status_code == 400
