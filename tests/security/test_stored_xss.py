@@ -166,3 +166,29 @@ def test_csv_downloads_carry_the_text_as_data(client, scene):
     names = PAYLOADS[: len(world.pupils) * len(NAME_FIELDS)]
     assert any(name in cell for name in names for cell in cells), "the pupils' names should be in the grid's CSV"
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+PUBLIC_TEXT = ("summary", "impact", "guidance", "pal_how_to_ask", "pal_refusal_grounds", "pal_premises", "pal_times",
+               "safeguarding", "easy_read")
+
+
+def test_the_public_careers_page_escapes_what_the_school_wrote(client, world):
+    """The published page is for anyone on the internet: the careers leader's text is escaped there too."""
+    from roadahead.public.models import PublicPage
+    from tests.public.helpers import make_page
+
+    make_page(world)
+    urls = [reverse("careers:page", kwargs={"slug": world.school.slug}),
+            reverse("careers:easy_read", kwargs={"slug": world.school.slug})]
+    plain = "\n".join(f"Plain text {index}" for index in range(len(PAYLOADS)))
+    PublicPage.objects.filter(school=world.school).update(**dict.fromkeys(PUBLIC_TEXT, plain))
+    control = {url: shape(body) for url, body in render(client, urls).items()}
+    PublicPage.objects.filter(school=world.school).update(**dict.fromkeys(PUBLIC_TEXT, "\n".join(PAYLOADS)),
+                                                          leader_name=PAYLOADS[0], pal_contact=PAYLOADS[1])
+    problems: list[str] = []
+    for url, body in render(client, urls).items():
+        assert "rax1" in body
+        problems += [f"{url}: raw {p!r}" for p in PAYLOADS if dangerous(p) and p in body]
+        if shape(body) != control[url]:
+            problems.append(f"{url}: markup changed")
+    assert problems == []
