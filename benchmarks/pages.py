@@ -31,6 +31,8 @@ PAGES = (
     ("Who still needs what (this term)", "standing:needs", ""),
     ("Benchmark coverage", "coverage:overview", ""),
     ("Pupil list", "people:pupil_list", ""),
+    ("Governors' termly report (page)", "reports:governors", ""),
+    ("Cohort summary, Year 10 (page)", "reports:cohort", "?year_from=10&year_to=10"),
 )
 
 

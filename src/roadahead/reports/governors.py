@@ -11,10 +11,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from roadahead.activities.models import Participation
+from roadahead.activities.models import Activity, Participation
 from roadahead.core import dates
 from roadahead.destinations.nccis import EDUCATION, EMPLOYMENT, NCCIS_CODES, TRAINING
 from roadahead.destinations.reports import NO_PATHWAY, Leaver, load_leavers
@@ -183,17 +183,21 @@ class EquitySection:
 def equity_section(*, school: School, start_year: int, year_start: dt.date, as_of: dt.date,
                    suppress: bool, nc_year: str = EQUITY_YEAR) -> EquitySection:
     """Of the pupils in `nc_year` on roll on `as_of`: the share with a meaningful employer encounter
-    (Benchmark 5) this academic year, overall and by group. Two queries."""
+    (Benchmark 5) this academic year, overall and by group. Four queries."""
     enrolment = Enrolment.objects.filter(school=school, pupil=OuterRef("pk"), academic_year__start_year=start_year)
-    encounter = Participation.objects.filter(
-        school=school, pupil=OuterRef("pk"), attendance__in=EVIDENCE_ATTENDANCE, activity__school=school,
-        activity__meaningful=True, activity__benchmarks__number=5, activity__date__gte=year_start,
-        activity__date__lte=as_of)
-    rows = list(Pupil.objects.filter(school=school).filter(on_roll_q(as_of))
-                .filter(pk__in=Enrolment.objects.filter(school=school, academic_year__start_year=start_year,
-                                                        nc_year=nc_year).values("pupil_id"))
-                .order_by().annotate(pathway=Subquery(enrolment.values("pathway_id")[:1]), met=Exists(encounter))
-                .values_list("looked_after", "sen_provision", "sex", "pathway", "met"))
+    cohort = (Pupil.objects.filter(school=school).filter(on_roll_q(as_of))
+              .filter(pk__in=Enrolment.objects.filter(school=school, academic_year__start_year=start_year,
+                                                      nc_year=nc_year).values("pupil_id")))
+    # The year's meaningful Benchmark 5 activities first (a short list), then who took part in them:
+    # asked per pupil instead, the database read every participation's benchmarks for each pupil.
+    encounters = list(Activity.objects.filter(school=school, meaningful=True, benchmarks__number=5,
+                                              date__gte=year_start, date__lte=as_of).values_list("pk", flat=True))
+    met = set(Participation.objects.filter(school=school, activity_id__in=encounters,
+                                           attendance__in=EVIDENCE_ATTENDANCE, pupil__in=cohort)
+              .values_list("pupil_id", flat=True)) if encounters else set()
+    rows = [(*row[1:], row[0] in met) for row in cohort.order_by().annotate(
+        pathway=Subquery(enrolment.values("pathway_id")[:1])).values_list(
+        "pk", "looked_after", "sen_provision", "sex", "pathway")]
     pathways = list(Pathway.objects.filter(school=school).order_by("order", "name").values_list("pk", "name"))
 
     def line(dimension: str, label: str, chosen: list[tuple]) -> EquityLine:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from django.db import connections
@@ -83,8 +83,7 @@ ACTIVITY_FIELDS = ("id", "date", "activity_type_id", "setting", "meaningful", "c
                    "academic_year__start_year")
 
 
-def _activities(*, school: School, pupils: QuerySet[Pupil] | None, since: dt.date, as_of: dt.date,
-                with_pupils: bool) -> list[ActivityRow]:
+def _activities(*, school: School, since: dt.date, as_of: dt.date, with_pupils: bool) -> list[ActivityRow]:
     """The school's activities in range; with `with_pupils`, each with its pupils' signed ids.
 
     On PostgreSQL the ids come from a sub-query per activity that reads the covering index on
@@ -98,10 +97,10 @@ def _activities(*, school: School, pupils: QuerySet[Pupil] | None, since: dt.dat
         return _fetch(activities.values_list(*ACTIVITY_FIELDS))
     from django.contrib.postgres.expressions import ArraySubquery  # PostgreSQL only
 
+    # Every pupil's id, even when only some pupils are judged: a filter on the pupils inside this
+    # sub-query was planned as a join per participation (ten times slower); `count` drops the others.
     attended = Participation.objects.filter(school=school, activity=OuterRef("pk")).exclude(
         attendance=Attendance.ABSENT)
-    if pupils is not None:
-        attended = attended.filter(pupil__in=pupils)
     ids = ArraySubquery(attended.order_by().values_list(_signed_pupil_ids()))
     return _fetch(activities.annotate(pupils=ids).values_list(*ACTIVITY_FIELDS, "pupils"))
 
@@ -202,28 +201,35 @@ def _pupils_by_activity(school: School, pupils: QuerySet[Pupil] | None, since: d
                   .annotate(pupils=SignedPupilIds(_signed_pupil_ids())).values_list("activity_id", "pupils"))
 
 
-def count(*, school: School, pupils: QuerySet[Pupil] | None, rules: Sequence, windows: dict[int, dt.date | None],
-          since: dt.date, as_of: dt.date, year_spans: dict[int, YearSpans]) -> Counts:
+def count(*, school: School, pupils: QuerySet[Pupil] | None, pupil_ids: Collection[int] | None, rules: Sequence,
+          windows: dict[int, dt.date | None], since: dt.date, as_of: dt.date,
+          year_spans: dict[int, YearSpans]) -> Counts:
     """Every pupil's count for every rule; see the module docstring.
 
-    `pupils` narrows the participations read to some pupils; None reads the whole school's (for
-    every pupil on roll that is cheaper than joining the roll: pupils who have left are simply
-    counted and not reported). `year_spans` gives, per pupil, the span of each rule over NC years
-    that applies to them; a tally for such a rule counts only inside the pupil's span, and in its
-    last year only up to the cut-off.
+    `pupils` (a query) and `pupil_ids` (the same pupils' ids) narrow the count to some pupils; None
+    counts the whole school's participations (for every pupil on roll that is cheaper than joining
+    the roll: pupils who have left are simply counted and not reported). SQLite narrows in its
+    query, PostgreSQL in Python (see `_activities`). `year_spans` gives, per pupil, the span of each
+    rule over NC years that applies to them; a tally for such a rule counts only inside the pupil's
+    span, and in its last year only up to the cut-off.
     """
     cutoffs = sorted({r.cutoff for r in rules if r.cutoff})
     postgresql = _postgresql()
-    rows = _activities(school=school, pupils=pupils, since=since, as_of=as_of, with_pupils=postgresql)
+    rows = _activities(school=school, since=since, as_of=as_of, with_pupils=postgresql)
     found = activity_keys(school=school, rules=rules, windows=windows, since=since, as_of=as_of, cutoffs=cutoffs,
                           rows=rows)
     attended = ([(row[0], row[7]) for row in rows if row[7]] if postgresql
                 else _pupils_by_activity(school, pupils, since, as_of))
+    keep = set(pupil_ids) if postgresql and pupil_ids is not None else None
     # Pupil ids (signed: negative for part-attended) gathered per activity key, then counted in C.
     gathered: dict[ActivityKey, list[int]] = defaultdict(list)
     for activity_id, ids in attended:
         key = found.get(activity_id)
-        if key is not None:
+        if key is None:
+            continue
+        if keep is not None:
+            gathered[key].extend(i for i in ids if (i if i > 0 else -i) in keep)
+        else:
             gathered[key].extend(ids if isinstance(ids, list) else map(int, ids.split(",")))
 
     part_ok = sum(1 << i for i, rule in enumerate(rules) if rule.count_part)

@@ -327,7 +327,8 @@ def _standing(*, school: School, as_of: dt.date, pupils: QuerySet[Pupil] | None,
     starts |= {span.start for plan in {id(p): p for p in plans.values()}.values()
                for rule, span in plan if rule.period == Period.YEARS}
     counts = counting.count(
-        school=school, pupils=None if pupils is None else roll, rules=rules, since=min(starts), as_of=as_of,
+        school=school, pupils=None if pupils is None else roll, pupil_ids=None if pupils is None else report.pupils,
+        rules=rules, since=min(starts), as_of=as_of,
         windows={rule_id: (w.start if w else dt.date.max) for rule_id, w in windows.items()},
         year_spans=_year_spans(plans, rules))
 
