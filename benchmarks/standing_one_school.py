@@ -82,6 +82,11 @@ def main() -> None:  # noqa: PLR0915 (a script read top to bottom)
     built = synthesise(SynthSpec(schools=1, pupils=args.pupils, years=args.years, kind="mainstream", today=TODAY,
                                  prefix="bench"))
     (school,) = built.schools
+    if connection.vendor == "postgresql":
+        # What autovacuum does soon after a bulk load: fresh statistics for the planner and the
+        # visibility map that lets index-only scans skip the table. Both timings benefit alike.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     with scope(school=school):
         report = standing(school=school, as_of=TODAY)  # warm up, and learn the earliest period start
         since = min(row.period_start for row in report.rows)
