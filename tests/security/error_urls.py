@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.db import connection
+from django.db import connection, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path
 
@@ -30,7 +30,9 @@ def crash(request: HttpRequest) -> HttpResponse:
 
 
 def bad_sql(request: HttpRequest) -> HttpResponse:
-    with connection.cursor() as cursor:
+    # In its own transaction, as every write here is: on PostgreSQL a failed statement spoils the
+    # transaction it is in, and the test's own transaction must stay usable for the error page.
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT legal_surname FROM no_such_table_people_pupil")
     return HttpResponse("unreachable")
 
