@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 
 from roadahead.api.auth import BearerToken
 from roadahead.api.endpoints import (
@@ -32,6 +33,7 @@ from roadahead.api.endpoints import (
     surveys,
     transition,
 )
+from roadahead.api.parser import TextParser, body_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,
     auth=BearerToken(),
+    parser=TextParser(),
 )
 api.add_router("", me.router)
 api.add_router("", pupils.router)
@@ -59,6 +62,14 @@ api.add_router("", transition.router)
 api.add_router("", destinations.router)
 api.add_router("", evaluation.router)
 api.add_router("", surveys.router)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    refusal = body_refusal(exc)
+    if refusal is not None:
+        return api.create_response(request, {"detail": refusal.errors}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)
